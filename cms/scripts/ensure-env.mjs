@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Writes per-install secrets into cms/.env for local runs when they are missing. Never used in
+// production, where the secrets must come from the environment.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const envFile = join(dirname(fileURLToPath(import.meta.url)), '..', '.env');
+const secret = () => randomBytes(32).toString('base64');
+const generators = {
+  APP_KEYS: () => [secret(), secret(), secret(), secret()].join(','),
+  API_TOKEN_SALT: secret,
+  ADMIN_JWT_SECRET: secret,
+  TRANSFER_TOKEN_SALT: secret,
+  JWT_SECRET: secret,
+  ENCRYPTION_KEY: secret,
+  PREVIEW_SECRET: secret,
+};
+
+const current = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
+const defined = new Set(
+  current
+    .split('\n')
+    .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=\s*\S/)?.[1])
+    .filter(Boolean),
+);
+const added = Object.entries(generators)
+  .filter(([name]) => !defined.has(name))
+  .map(([name, generate]) => `${name}=${generate()}`);
+
+if (added.length > 0) {
+  const prefix = current && !current.endsWith('\n') ? '\n' : '';
+  writeFileSync(envFile, `${current}${prefix}${added.join('\n')}\n`, { mode: 0o600 });
+  console.log(`[ensure-env] generated ${added.length} secret(s) into cms/.env`);
+}

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureLocales } from './bootstrap/locales';
+import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { seed } from './seed';
+
+export default {
+  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+
+  /** Runs before the server starts: everything the site needs, idempotently, on every start. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await syncPublicPermissions(strapi);
+    await ensureFirstAdmin(strapi);
+    if (process.env.SEED_ON_START !== 'false') {
+      const outcome = await seed(strapi);
+      strapi.log.info(`[seed] ${JSON.stringify(outcome)}`);
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeededCms, type RunningCms } from './helpers/strapi';
+
+let cms: RunningCms;
+beforeAll(async () => {
+  cms = await startSeededCms();
+});
+afterAll(() => cms?.stop());
+
+describe('bad input gets a 4xx with a message, never a 5xx', () => {
+  it.each([
+    ['unknown locale', '/api/faqs?locale=xx', /unknown locale/i],
+    ['unknown locale on a single type', '/api/site-setting?locale=fr', /unknown locale/i],
+    ['locale as a list', '/api/faqs?locale[0]=en', /unknown locale/i],
+    ['huge page size', '/api/faqs?pagination[pageSize]=100000', /pageSize/],
+    ['negative page', '/api/faqs?pagination[page]=-1', /pagination\[page\]/],
+    ['zero page size', '/api/faqs?pagination[pageSize]=0', /pageSize/],
+    ['non-numeric page', '/api/faqs?pagination[page]=abc', /pagination\[page\]/],
+    ['negative start', '/api/faqs?pagination[start]=-5', /start/],
+    ['pagination as text', '/api/faqs?pagination=10', /pagination/],
+    ['unknown pagination key', '/api/faqs?pagination[foo]=1', /foo/],
+    ['filters as text', '/api/faqs?filters=abc', /filters/],
+    ['filter on an unknown field', '/api/faqs?filters[nope][$eq]=1', /nope/],
+    ['unknown filter operator', '/api/faqs?filters[question][$nope]=1', /\$nope/],
+    ['$or given a value', '/api/faqs?filters[$or]=1', /\$or/],
+    ['nested $and given a value', '/api/faqs?filters[$or][0][$and]=x', /\$and/],
+    ['$not given a value', '/api/faqs?filters[$not]=x', /\$not/],
+    ['unknown query key', '/api/faqs?bogus=1', /bogus/],
+    ['sort on an unknown field', '/api/faqs?sort=nope', /nope/],
+    ['populate of an unknown relation', '/api/articles?populate=nope', /nope/],
+    ['fields that do not exist', '/api/faqs?fields[0]=nope', /nope/],
+    ['draft status', '/api/articles?status=draft', /published/],
+  ])('%s', async (_label, path, message) => {
+    const response = await cms.request.get(path);
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body.error.message).toMatch(message);
+  });
+
+  it('an unknown documentId is a 404', async () => {
+    const response = await cms.request.get('/api/faqs/not-a-real-document?locale=en');
+    expect(response.status).toBe(404);
+    expect(response.body.error.message).toBe('Not Found');
+  });
+
+  it('a malformed JSON body is a 400 even before permissions', async () => {
+    const response = await cms.request
+      .post('/api/faqs')
+      .set('Content-Type', 'application/json')
+      .send('{"data": ');
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
+  it('the largest allowed page still answers', async () => {
+    const response = await cms.request.get('/api/risk-factors?pagination[pageSize]=100');
+    expect(response.status).toBe(200);
+    expect(response.body.meta.pagination.pageSize).toBe(100);
+  });
+});
