@@ -11,7 +11,18 @@ const DEFAULT_SITE_ORIGINS = [
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // The admin shows the site's draft preview in a frame.
+          'frame-src': ["'self'", env('SITE_URL', 'http://localhost:5173')],
+        },
+      },
+    },
+  },
   {
     name: 'strapi::cors',
     config: {

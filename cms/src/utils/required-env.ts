@@ -1,4 +1,4 @@
-/** The secrets Strapi signs and encrypts with. They are generated per install, never committed. */
+/** The secrets Strapi signs and encrypts with (PREVIEW_SECRET: draft preview links). They are generated per install, never committed. */
 export const REQUIRED_SECRETS = [
   'APP_KEYS',
   'API_TOKEN_SALT',
@@ -6,6 +6,7 @@ export const REQUIRED_SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  'PREVIEW_SECRET',
 ] as const;
 
 /**
