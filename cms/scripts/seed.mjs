@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `pnpm seed [--force]`: runs the seed on demand against the configured database.
+// `pnpm seed [--force] [--no-build]`: runs the seed on demand against the configured database.
+// --no-build reuses the compiled dist/ instead of compiling first.
 // Without --force it refuses once the seed has run (or when content exists), so editors' changes
 // and deletions are never clobbered. --force restores the seed entries and re-creates missing ones.
 import { createRequire } from 'node:module';
@@ -11,7 +12,10 @@ const { compileStrapi, createStrapi } = require('@strapi/strapi');
 const force = process.argv.includes('--force');
 process.env.SEED_ON_START = 'false';
 
-const context = await compileStrapi();
+const appDir = process.cwd();
+const context = process.argv.includes('--no-build')
+  ? { appDir, distDir: join(appDir, 'dist') }
+  : await compileStrapi({ appDir });
 const strapi = await createStrapi({ ...context, serveAdminPanel: false }).load();
 const { seed } = require(join(context.distDir, 'src', 'seed', 'index.js'));
 
