@@ -158,3 +158,23 @@ describe('drafts never reach the public', () => {
     expect(response.body.data.summary).not.toBe(NEWER_DRAFT);
   });
 });
+
+describe('CORS', () => {
+  it('admits the configured site origin', async () => {
+    const response = await cms.request.get('/api/faqs').set('Origin', 'http://localhost:5173');
+    expect(response.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+  });
+
+  it('does not admit any other origin', async () => {
+    const response = await cms.request.get('/api/faqs').set('Origin', 'https://evil.example');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('does not offer writes to browsers on a preflight', async () => {
+    const response = await cms.request
+      .options('/api/faqs')
+      .set('Origin', 'http://localhost:5173')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(response.headers['access-control-allow-methods'] ?? '').not.toContain('POST');
+  });
+});
