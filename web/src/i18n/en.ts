@@ -1,0 +1,90 @@
+/** UI strings only. Everything about the clinic comes from the CMS. */
+const en = {
+  a11y: {
+    skipToContent: 'Skip to main content',
+    mainNav: 'Main',
+    footerNav: 'Site',
+    loading: 'Loading…',
+  },
+  nav: {
+    home: 'Home',
+    articles: 'Articles',
+    faq: 'Questions',
+    riskFactors: 'Risk factors',
+    siteFallbackName: 'Patient information',
+  },
+  language: {
+    label: 'Language',
+    switchTo: 'Español',
+    switchToName: 'Leer en español',
+    es: 'Spanish',
+    en: 'English',
+  },
+  crisis: {
+    label: 'Crisis help',
+    fallback:
+      'If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), or call 911 in an emergency.',
+    call988: 'Call 988',
+    text988: 'Text 988',
+    callSpanishLine: '',
+    call911: 'Call 911',
+  },
+  home: {
+    articleHeading: 'Learn about treatment',
+    readArticle: 'Read the article',
+    riskFactorsHeading: 'Common risk factors',
+    allRiskFactors: 'All risk factors',
+    faqHeading: 'Questions and answers',
+    allFaqs: 'All questions',
+    contactHeading: 'How to get in touch',
+    contactLink: 'Contact the clinic',
+    contactUnavailable: 'Contact details will be published here soon.',
+  },
+  articles: {
+    title: 'Articles',
+    description: 'Patient-education articles about depression and its treatment.',
+    empty: 'No articles have been published yet.',
+    relatedFaqs: 'Related questions',
+    lastReviewed: 'Last reviewed',
+    nextReviewDue: 'Next review due',
+    reviewedBy: 'Reviewed by',
+    references: 'References',
+  },
+  faq: {
+    title: 'Questions and answers',
+    description: 'Answers to common questions about depression and ketamine treatment.',
+    empty: 'No questions have been published yet.',
+  },
+  riskFactors: {
+    title: 'Risk factors',
+    description: 'Factors that may be involved in depression.',
+    empty: 'No risk factors have been published yet.',
+  },
+  error: {
+    sectionTitle: 'This part of the page could not be loaded',
+    title: 'This page could not be loaded',
+    offline: 'You seem to be offline. Check your connection and try again.',
+    timeout: 'The server is taking too long to answer. Please try again in a moment.',
+    server: 'Something went wrong on our side. Please try again in a moment.',
+    retry: 'Try again',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'We could not find the page you were looking for. It may have moved or been removed.',
+    home: 'Go to the home page',
+    articles: 'See all articles',
+  },
+  translation: {
+    title: 'Not yet available in English',
+    text: 'This article has not been translated into English yet.',
+    readOriginal: 'Read the article in Spanish',
+  },
+  footer: {
+    disclaimerHeading: 'Medical disclaimer',
+  },
+} as const;
+
+export default en;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type MessageSchema = Widen<typeof en>;

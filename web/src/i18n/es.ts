@@ -1,0 +1,89 @@
+import type { MessageSchema } from './en';
+
+const es: MessageSchema = {
+  a11y: {
+    skipToContent: 'Saltar al contenido principal',
+    mainNav: 'Principal',
+    footerNav: 'Sitio',
+    loading: 'Cargando…',
+  },
+  nav: {
+    home: 'Inicio',
+    articles: 'Artículos',
+    faq: 'Preguntas',
+    riskFactors: 'Factores de riesgo',
+    siteFallbackName: 'Información para pacientes',
+  },
+  language: {
+    label: 'Idioma',
+    switchTo: 'English',
+    switchToName: 'Read in English',
+    es: 'español',
+    en: 'inglés',
+  },
+  crisis: {
+    label: 'Ayuda en crisis',
+    fallback:
+      'Si está en crisis, llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio y Crisis; en español, 1-888-628-9454), o llame al 911 en una emergencia.',
+    call988: 'Llamar al 988',
+    text988: 'Enviar texto al 988',
+    callSpanishLine: 'Llamar al 1-888-628-9454 (español)',
+    call911: 'Llamar al 911',
+  },
+  home: {
+    articleHeading: 'Información sobre el tratamiento',
+    readArticle: 'Leer el artículo',
+    riskFactorsHeading: 'Factores de riesgo comunes',
+    allRiskFactors: 'Todos los factores de riesgo',
+    faqHeading: 'Preguntas y respuestas',
+    allFaqs: 'Todas las preguntas',
+    contactHeading: 'Cómo comunicarse con nosotros',
+    contactLink: 'Comuníquese con la clínica',
+    contactUnavailable: 'Pronto publicaremos aquí los datos de contacto.',
+  },
+  articles: {
+    title: 'Artículos',
+    description: 'Artículos educativos sobre la depresión y su tratamiento.',
+    empty: 'Todavía no se ha publicado ningún artículo.',
+    relatedFaqs: 'Preguntas relacionadas',
+    lastReviewed: 'Última revisión',
+    nextReviewDue: 'Próxima revisión',
+    reviewedBy: 'Revisado por',
+    references: 'Referencias',
+  },
+  faq: {
+    title: 'Preguntas y respuestas',
+    description:
+      'Respuestas a preguntas frecuentes sobre la depresión y el tratamiento con ketamina.',
+    empty: 'Todavía no se ha publicado ninguna pregunta.',
+  },
+  riskFactors: {
+    title: 'Factores de riesgo',
+    description: 'Factores que pueden influir en la depresión.',
+    empty: 'Todavía no se ha publicado ningún factor de riesgo.',
+  },
+  error: {
+    sectionTitle: 'No se pudo cargar esta parte de la página',
+    title: 'No se pudo cargar esta página',
+    offline: 'Parece que no tiene conexión. Revise su conexión e inténtelo de nuevo.',
+    timeout: 'El servidor está tardando demasiado en responder. Inténtelo de nuevo en un momento.',
+    server: 'Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.',
+    retry: 'Intentar de nuevo',
+  },
+  notFound: {
+    title: 'Página no encontrada',
+    text: 'No encontramos la página que busca. Es posible que se haya movido o eliminado.',
+    home: 'Ir a la página de inicio',
+    articles: 'Ver todos los artículos',
+  },
+  translation: {
+    title: 'Aún no está disponible en español',
+    text: 'Este artículo todavía no se ha traducido al español.',
+    readOriginal: 'Leer el artículo en inglés',
+  },
+  footer: {
+    disclaimerHeading: 'Aviso médico',
+  },
+};
+
+export default es;
