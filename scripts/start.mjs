@@ -26,6 +26,8 @@ function start(name, args) {
     cwd: new URL('..', import.meta.url),
     stdio: 'inherit',
     env: { ...process.env, CMS_URL: 'http://127.0.0.1:1337' },
+    // Its own process group, so stopping reaches Strapi and Vite behind npx and pnpm.
+    detached: true,
   });
   child.on('exit', (code) => {
     console.log(`[start] ${name} exited (${code ?? 'signal'}); stopping the rest.`);
@@ -38,7 +40,15 @@ let stopping = false;
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const child of children) {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  }
   setTimeout(() => process.exit(code), 500);
 }
 process.on('SIGINT', () => stopAll(0));
