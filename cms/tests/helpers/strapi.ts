@@ -31,8 +31,11 @@ export interface RunningCms {
   stop(): Promise<void>;
 }
 
-// strapi.destroy() calls process.removeAllListeners(), which would cut Vitest's worker IPC.
-const KEPT_EVENTS = ['message', 'disconnect', 'exit', 'uncaughtException', 'unhandledRejection'];
+// strapi.destroy() calls process.removeAllListeners(), which would cut Vitest's worker IPC: every
+// listener present before the boot is put back after the shutdown.
+function saveProcessListeners() {
+  return process.eventNames().map((event) => [event, process.rawListeners(event)] as const);
+}
 
 /** Boots the compiled CMS in-process on `db` and mounts its HTTP server (not listening). */
 export async function startCms(
@@ -40,7 +43,7 @@ export async function startCms(
   env: Record<string, string> = {},
 ): Promise<RunningCms> {
   Object.assign(process.env, { NODE_ENV: 'test', HOST: '127.0.0.1' }, TEST_SECRETS, db.env, env);
-  const saved = KEPT_EVENTS.map((event) => [event, process.rawListeners(event)] as const);
+  const saved = saveProcessListeners();
   const strapi = await createStrapi({
     appDir: APP_DIR,
     distDir: DIST_DIR,
@@ -56,7 +59,7 @@ export async function startCms(
       for (const [event, listeners] of saved) {
         for (const listener of listeners) {
           if (!process.rawListeners(event).includes(listener)) {
-            process.on(event, listener as (...args: unknown[]) => void);
+            process.on(event as string, listener as (...args: unknown[]) => void);
           }
         }
       }
