@@ -4,7 +4,14 @@ import { isAxiosError } from 'axios';
  * What can go wrong when talking to the CMS, in the terms the UI cares about.
  * Components only ever see an ApiError, never an axios error.
  */
-export type ApiErrorKind = 'offline' | 'timeout' | 'not-found' | 'server' | 'bad-request';
+export type ApiErrorKind =
+  | 'offline'
+  | 'timeout'
+  | 'not-found'
+  | 'server'
+  | 'bad-request'
+  /** Only from getPreview: the preview token is missing, invalid or expired (HTTP 401). */
+  | 'unauthorized';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;

@@ -189,3 +189,23 @@ export interface SiteSetting extends StrapiDocument {
   heroTitle: string;
   heroText: string | null;
 }
+
+// ---- Draft preview (`GET /api/preview?token=..`) ----
+
+export type PreviewStatus = 'draft' | 'published';
+
+interface PreviewOf<Type extends string, Doc> {
+  type: Type;
+  locale: Locale;
+  status: PreviewStatus;
+  document: Doc;
+}
+
+/** One document as the editor sees it in the admin, shaped like the public API's entries. */
+export type Preview =
+  | PreviewOf<'article', Article>
+  | PreviewOf<'faq', Faq>
+  | PreviewOf<'risk-factor', RiskFactor>
+  | PreviewOf<'site-setting', SiteSetting>;
+
+export type PreviewType = Preview['type'];

@@ -82,6 +82,14 @@ const en = {
   footer: {
     disclaimerHeading: 'Medical disclaimer',
   },
+  preview: {
+    notice: 'Preview of unpublished content — visitors cannot see this page',
+    titlePrefix: 'Preview',
+    unavailableTitle: 'This preview is not available',
+    unavailableText: 'A preview link is needed to see unpublished content.',
+    goneTitle: 'This content no longer exists',
+    goneText: 'It may have been deleted, or it does not exist in this language.',
+  },
 } as const;
 
 export default en;

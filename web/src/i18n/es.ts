@@ -84,6 +84,14 @@ const es: MessageSchema = {
   footer: {
     disclaimerHeading: 'Aviso médico',
   },
+  preview: {
+    notice: 'Vista previa de contenido no publicado — los visitantes no pueden ver esta página',
+    titlePrefix: 'Vista previa',
+    unavailableTitle: 'Esta vista previa no está disponible',
+    unavailableText: 'Se necesita un enlace de vista previa para ver contenido no publicado.',
+    goneTitle: 'Este contenido ya no existe',
+    goneText: 'Puede que se haya eliminado o que no exista en este idioma.',
+  },
 };
 
 export default es;

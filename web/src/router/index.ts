@@ -34,7 +34,14 @@ export const routes: RouteRecordRaw[] = [
     name: 'not-translated',
     component: () => import('@/views/TranslationMissingView.vue'),
   },
-  // Routes added later (e.g. `/preview/...`) go above this catch-all.
+  {
+    // `?token=<signed token>` from the admin's "Open preview" button. Not locale-prefixed: the
+    // draft's language comes from the CMS's answer.
+    path: '/preview',
+    name: 'preview',
+    component: () => import('@/views/PreviewView.vue'),
+  },
+  // Further routes go above this catch-all.
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -11,11 +11,12 @@ import {
   errorBody,
   faqs,
   listBody,
+  previewData,
   riskFactors,
   settings,
   singleBody,
 } from '@/api/__tests__/fixtures/strapi';
-import type { Locale } from '@/api/types';
+import type { Locale, PreviewType } from '@/api/types';
 
 export interface RecordedRequest {
   method: string;
@@ -32,6 +33,40 @@ export type Outcome =
 
 export type Override = (req: RecordedRequest) => Outcome | undefined;
 
+/**
+ * Preview tokens the fake understands (the real ones are signed by the CMS, see
+ * cms/src/preview/token.ts): `previewToken(type, locale)` names a draft; the constants below get
+ * the CMS's refusals.
+ */
+export const previewToken = (type: PreviewType, locale: Locale = 'en') => `fake.${type}.${locale}`;
+export const EXPIRED_PREVIEW_TOKEN = 'fake.expired';
+/** A token for a document that was deleted since the link was made (404). */
+export const GONE_PREVIEW_TOKEN = 'fake.gone';
+
+export const PREVIEW_REFUSALS = {
+  missing: 'A preview link is needed to see unpublished content.',
+  invalid: 'This preview link is not valid.',
+  expired: 'This preview link has expired. Open the preview again from the admin.',
+} as const;
+
+function previewAnswer(token: unknown): Outcome {
+  const unauthorized = (message: string) => ({ status: 401, body: errorBody(401, message) });
+  if (typeof token !== 'string' || token === '') return unauthorized(PREVIEW_REFUSALS.missing);
+  if (token === EXPIRED_PREVIEW_TOKEN) return unauthorized(PREVIEW_REFUSALS.expired);
+  if (token === GONE_PREVIEW_TOKEN) {
+    return {
+      status: 404,
+      body: errorBody(404, 'This content no longer exists in that language.'),
+    };
+  }
+  const match = /^fake\.(article|faq|risk-factor|site-setting)\.(en|es)$/.exec(token);
+  if (!match) return unauthorized(PREVIEW_REFUSALS.invalid);
+  return {
+    status: 200,
+    body: { data: previewData(match[1] as PreviewType, match[2] as Locale) },
+  };
+}
+
 function localeOf(query: Record<string, unknown>): Locale {
   return query.locale === 'es' ? 'es' : 'en';
 }
@@ -42,6 +77,7 @@ export function strapiAnswer(req: RecordedRequest): Outcome {
   const path = req.path.replace(/^\/api/, '');
   if (req.method !== 'GET') return { status: 405, body: errorBody(405) };
 
+  if (path === '/preview') return previewAnswer(req.query.token);
   if (path === '/site-setting') return { status: 200, body: singleBody(settings[locale]) };
   if (path === '/faqs') return { status: 200, body: listBody(faqs[locale]) };
   if (path === '/risk-factors') return { status: 200, body: listBody(riskFactors[locale]) };
