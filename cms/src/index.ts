@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
+import { ensureEditorsCanUseAllLocales } from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seed } from './seed';
 
@@ -10,6 +11,7 @@ export default {
   /** Runs before the server starts: everything the site needs, idempotently, on every start. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await ensureEditorsCanUseAllLocales(strapi);
     await syncPublicPermissions(strapi);
     await ensureFirstAdmin(strapi);
     if (process.env.SEED_ON_START !== 'false') {

@@ -1,0 +1,437 @@
+#!/usr/bin/env node
+// The e2e suite's entry point (`pnpm --filter e2e test`). It
+//   1. makes sure Chromium is there (CHROME_PATH, else Debian's /usr/bin/chromium, installed when
+//      missing);
+//   2. builds the CMS (admin panel included) and the web site, unless E2E_SKIP_BUILD=1;
+//   3. starts the CMS on a fresh, seeded SQLite file with a super admin from env, and the built
+//      site with `vite preview` (which proxies /api and /uploads to the CMS), on free ports;
+//   4. creates an admin user with Strapi's Editor role through the admin REST API;
+//   5. runs `playwright test` (extra arguments are passed on, e.g. `-- tests/faq.spec.ts`);
+//   6. always stops both servers, also on failure and Ctrl-C, and exits with Playwright's code.
+// The tests stop and restart the CMS through a small HTTP control server (E2E_CONTROL_URL).
+// E2E_SERVE_ONLY=1 starts everything and waits (for writing tests); E2E_SKIP_BUILD=1 skips step 2.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const e2eDir = dirname(fileURLToPath(import.meta.url));
+const root = resolve(e2eDir, '..');
+const cmsDir = join(root, 'cms');
+const webDir = join(root, 'web');
+const resultsDir = join(e2eDir, 'test-results');
+const PNPM = ['-y', 'pnpm@10.34.9'];
+
+const log = (message) => console.log(`[e2e] ${message}`);
+
+/** Everything to undo on the way out, last in first out. */
+const cleanups = [];
+let exiting = false;
+
+async function cleanup() {
+  while (cleanups.length > 0) {
+    const step = cleanups.pop();
+    try {
+      await step();
+    } catch (error) {
+      console.error(`[e2e] cleanup: ${error?.message ?? error}`);
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, async () => {
+    if (exiting) return;
+    exiting = true;
+    log(`${signal}: stopping the servers`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+// ── helpers ────────────────────────────────────────────────────────────────────────────────────
+
+function ensureChromium() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (found) return found;
+  if (process.env.CHROME_PATH) {
+    throw new Error(`CHROME_PATH=${process.env.CHROME_PATH} does not exist.`);
+  }
+  log('Chromium is missing: installing it with apt-get');
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', 'chromium'],
+  ]) {
+    const [cmd, ...rest] = [...asRoot, ...args];
+    const result = spawnSync(cmd, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new Error(`${args.join(' ')} failed; install Chromium or set CHROME_PATH.`);
+  }
+  if (!existsSync('/usr/bin/chromium'))
+    throw new Error('apt-get did not install /usr/bin/chromium.');
+  return '/usr/bin/chromium';
+}
+
+function runSync(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  if (result.status !== 0) {
+    throw new Error(
+      `\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`,
+    );
+  }
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createNetServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const secret = () => randomBytes(24).toString('base64');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A long-running child in its own process group, its output appended to a log file. */
+function startProcess(name, command, args, { cwd, env, logFile }) {
+  const out = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout.pipe(out, { end: false });
+  child.stderr.pipe(out, { end: false });
+  const exited = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })));
+  child.on('exit', (code, signal) => {
+    out.write(`\n[e2e] ${name} exited (${code ?? signal})\n`);
+  });
+  return { name, child, exited, logFile };
+}
+
+/** Stops a process group: SIGTERM, then SIGKILL after a grace period. */
+async function stopProcess(proc, graceMs = 8000) {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  const kill = (signal) => {
+    try {
+      process.kill(-proc.child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  kill('SIGTERM');
+  const done = await Promise.race([proc.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!done) {
+    kill('SIGKILL');
+    await proc.exited;
+  }
+}
+
+async function waitFor(what, check, proc, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc && (proc.child.exitCode !== null || proc.child.signalCode !== null)) {
+      throw new Error(
+        `${proc.name} exited before ${what}; see ${proc.logFile}:\n${tail(proc.logFile)}`,
+      );
+    }
+    try {
+      if (await check()) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(
+    `timed out waiting for ${what}${proc ? `; see ${proc.logFile}:\n${tail(proc.logFile)}` : ''}`,
+  );
+}
+
+function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function api(base, method, path, { token, body } = {}) {
+  const response = await fetch(new URL(path, base), {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  if (!response.ok) {
+    throw new Error(
+      `${method} ${path} → ${response.status}: ${typeof json === 'string' ? json : JSON.stringify(json)}`,
+    );
+  }
+  return json;
+}
+
+/** Creates an admin user with Strapi's Editor role, as an admin would in Settings → Users. */
+async function createEditor(cmsUrl, superAdmin, editor) {
+  const login = await api(cmsUrl, 'POST', '/admin/login', { body: superAdmin });
+  const token = login?.data?.token ?? login?.data?.accessToken;
+  if (!token) throw new Error(`POST /admin/login gave no token: ${JSON.stringify(login)}`);
+  const roles = await api(cmsUrl, 'GET', '/admin/roles', { token });
+  const editorRole = roles.data.find((role) => role.code === 'strapi-editor');
+  if (!editorRole)
+    throw new Error(`no Editor role among ${roles.data.map((r) => r.code).join(', ')}`);
+  const created = await api(cmsUrl, 'POST', '/admin/users', {
+    token,
+    body: {
+      firstname: editor.firstname,
+      lastname: editor.lastname,
+      email: editor.email,
+      roles: [editorRole.id],
+    },
+  });
+  const registrationToken = created?.data?.registrationToken;
+  if (!registrationToken) throw new Error(`POST /admin/users gave no registrationToken`);
+  const registered = await api(cmsUrl, 'POST', '/admin/register', {
+    body: {
+      registrationToken,
+      userInfo: {
+        firstname: editor.firstname,
+        lastname: editor.lastname,
+        password: editor.password,
+      },
+    },
+  });
+  // The editor is active and has the Editor role only. (No extra login: Strapi rate-limits
+  // /admin/login per email, and the tests log in through the admin's login form.)
+  const editorToken = registered?.data?.token ?? registered?.data?.accessToken;
+  if (!editorToken)
+    throw new Error(`POST /admin/register gave no token: ${JSON.stringify(registered)}`);
+  const me = await api(cmsUrl, 'GET', '/admin/users/me', { token: editorToken });
+  const codes = (me?.data?.roles ?? []).map((role) => role.code);
+  if (codes.length !== 1 || codes[0] !== 'strapi-editor') {
+    throw new Error(`the editor's roles are ${JSON.stringify(codes)}, expected ["strapi-editor"]`);
+  }
+}
+
+// ── main ───────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const chromePath = ensureChromium();
+  log(`Chromium: ${chromePath}`);
+
+  if (process.env.E2E_SKIP_BUILD === '1') {
+    log('E2E_SKIP_BUILD=1: using the existing cms/dist and web/dist');
+  } else {
+    log('building the CMS (admin panel included)…');
+    runSync('npx', [...PNPM, '--filter', 'cms', 'build']);
+    log('building the web site…');
+    runSync('npx', [...PNPM, '--filter', 'web', 'build']);
+  }
+  for (const built of [
+    join(cmsDir, 'dist', 'build', 'index.html'),
+    join(webDir, 'dist', 'index.html'),
+  ]) {
+    if (!existsSync(built))
+      throw new Error(`${built} is missing: build first (unset E2E_SKIP_BUILD).`);
+  }
+
+  mkdirSync(resultsDir, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'e2e-'));
+  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const [cmsPort, webPort, controlPort] = [await freePort(), await freePort(), await freePort()];
+  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const superAdmin = { email: 'e2e-admin@example.test', password: `Adm1n-${secret()}` };
+  const editor = {
+    firstname: 'Eddie',
+    lastname: 'Editor',
+    email: 'e2e-editor@example.test',
+    password: `Ed1tor-${randomBytes(12).toString('hex')}`,
+  };
+
+  const cmsEnv = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(cmsPort),
+    PUBLIC_URL: cmsUrl,
+    SITE_URL: webUrl,
+    CORS_ORIGINS: webUrl,
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: join(tmp, 'data.db'),
+    ADMIN_EMAIL: superAdmin.email,
+    ADMIN_PASSWORD: superAdmin.password,
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    PREVIEW_SECRET: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'none',
+  };
+  const cmsLog = join(resultsDir, 'cms.log');
+  const webLog = join(resultsDir, 'web.log');
+  rmSync(cmsLog, { force: true });
+  rmSync(webLog, { force: true });
+
+  // The CMS, restartable by the tests through the control server.
+  let cms = null;
+  const cmsHealthy = async () => (await fetch(`${cmsUrl}/_health`)).status === 204;
+  async function startCms() {
+    if (cms && cms.child.exitCode === null && cms.child.signalCode === null) return;
+    const started = Date.now();
+    cms = startProcess(
+      'CMS',
+      process.execPath,
+      ['node_modules/@strapi/strapi/bin/strapi.js', 'start'],
+      {
+        cwd: cmsDir,
+        env: cmsEnv,
+        logFile: cmsLog,
+      },
+    );
+    await waitFor('the CMS to answer /_health', cmsHealthy, cms, 120_000);
+    log(`CMS up at ${cmsUrl} in ${Date.now() - started} ms`);
+  }
+  async function stopCms() {
+    await stopProcess(cms);
+    log('CMS stopped');
+  }
+  cleanups.push(stopCms);
+  await startCms();
+
+  const web = startProcess(
+    'web (vite preview)',
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--port',
+      String(webPort),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: webDir, env: { CMS_URL: cmsUrl }, logFile: webLog },
+  );
+  cleanups.push(() => stopProcess(web));
+  await waitFor('the web site', async () => (await fetch(webUrl)).ok, web, 60_000);
+  await waitFor(
+    'the web proxy to reach the CMS',
+    async () => (await fetch(`${webUrl}/api/site-setting?locale=en`)).ok,
+    web,
+    30_000,
+  );
+  log(`web up at ${webUrl}`);
+
+  await createEditor(cmsUrl, superAdmin, editor);
+  log(`created the Editor-role admin ${editor.email}`);
+
+  // Control server: lets a test stop and start the CMS (the outage flow).
+  let busy = Promise.resolve();
+  const control = createServer((req, res) => {
+    const action = { 'POST /cms/stop': stopCms, 'POST /cms/start': startCms }[
+      `${req.method} ${req.url}`
+    ];
+    if (!action) {
+      res.writeHead(404).end();
+      return;
+    }
+    busy = busy.then(action).then(
+      () => res.writeHead(204).end(),
+      (error) =>
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error?.message ?? error)),
+    );
+  });
+  await new Promise((r) => control.listen(controlPort, '127.0.0.1', r));
+  cleanups.push(() => new Promise((r) => control.close(() => r())));
+
+  if (process.env.E2E_SERVE_ONLY === '1') {
+    // For writing tests: the servers stay up until Ctrl-C.
+    log(`serving: web ${webUrl}, CMS ${cmsUrl}/admin, control http://127.0.0.1:${controlPort}`);
+    log(`super admin ${superAdmin.email} / ${superAdmin.password}`);
+    log(`editor ${editor.email} / ${editor.password}`);
+    await new Promise(() => {});
+  }
+
+  const jsonReport = process.env.E2E_JSON_REPORT ? resolve(process.env.E2E_JSON_REPORT) : '';
+  const playwright = spawn(
+    process.execPath,
+    [
+      join(e2eDir, 'node_modules', '@playwright', 'test', 'cli.js'),
+      'test',
+      ...process.argv.slice(2),
+    ],
+    {
+      cwd: e2eDir,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        CHROME_PATH: chromePath,
+        E2E_WEB_URL: webUrl,
+        E2E_CMS_URL: cmsUrl,
+        E2E_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
+        E2E_EDITOR_EMAIL: editor.email,
+        E2E_EDITOR_PASSWORD: editor.password,
+        E2E_JSON_REPORT: jsonReport,
+        E2E_TIMINGS_FILE: join(tmp, 'timings.jsonl'),
+      },
+    },
+  );
+  const code = await new Promise((r) =>
+    playwright.on('exit', (c, signal) => r(c ?? (signal ? 1 : 0))),
+  );
+
+  const timings = join(tmp, 'timings.jsonl');
+  if (existsSync(timings)) {
+    for (const line of readFileSync(timings, 'utf8').split('\n').filter(Boolean)) {
+      const { name, ms } = JSON.parse(line);
+      log(`timing: ${name}: ${ms} ms`);
+    }
+  }
+  if (code !== 0) log(`server logs: ${cmsLog}, ${webLog}`);
+  return code;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`[e2e] ${error?.stack ?? error}`);
+  exitCode = 1;
+} finally {
+  if (!exiting) await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LANGS, prefix, seeded, ui, type Lang } from './support/content';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+interface Route {
+  name: string;
+  path: (lang: Lang) => string;
+  /** Waits until the page's content (not its loading skeleton) is there. */
+  ready: (page: Page, lang: Lang) => Promise<void>;
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+const routes: Route[] = [
+  {
+    name: 'home',
+    path: (lang) => `${prefix(lang)}/`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(seeded[lang].heroTitle);
+      await expect(
+        page.getByRole('link', { name: seeded[lang].article.title, exact: true }),
+      ).toBeVisible();
+      await expect(page.getByRole('button', { name: seeded[lang].faqs[0].question })).toBeVisible();
+    },
+  },
+  {
+    name: 'articles',
+    path: (lang) => `${prefix(lang)}/articles`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(ui[lang].articlesTitle);
+      await expect(
+        page.getByRole('link', { name: seeded[lang].article.title, exact: true }),
+      ).toBeVisible();
+    },
+  },
+  {
+    name: 'article',
+    path: (lang) => `${prefix(lang)}/articles/${seeded[lang].article.slug}`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(seeded[lang].article.title);
+    },
+  },
+  {
+    name: 'faq',
+    path: (lang) => `${prefix(lang)}/faq`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(ui[lang].faqTitle);
+      // Open one answer, so its content is checked too.
+      const question = page.getByRole('button', { name: seeded[lang].faqs[0].question });
+      await question.click();
+      await expect(page.getByText(seeded[lang].faqs[0].answerStart)).toBeVisible();
+    },
+  },
+  {
+    name: 'risk factors',
+    path: (lang) => `${prefix(lang)}/risk-factors`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(ui[lang].riskFactorsTitle);
+      await expect(page.getByText(seeded[lang].riskFactors[0])).toBeVisible();
+    },
+  },
+  {
+    name: '404',
+    path: (lang) => `${prefix(lang)}/no-such-page`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(ui[lang].notFoundTitle);
+    },
+  },
+];
+
+function describeViolations(
+  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
+): string {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
+        `  ${v.helpUrl}`,
+        ...v.nodes.map(
+          (node) =>
+            `  - ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
+        ),
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+for (const lang of LANGS) {
+  test.describe(`axe, WCAG 2.2 A/AA (${lang})`, () => {
+    for (const route of routes) {
+      test(`${route.name}: no violations`, async ({ page }) => {
+        await page.goto(route.path(lang));
+        await route.ready(page, lang);
+        // The crisis help from the CMS, not the fallback: the real page.
+        await expect(page.getByTestId('crisis-fallback')).toHaveCount(0);
+        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        // The check ran: axe found rules that apply and pass.
+        expect(results.passes.length).toBeGreaterThan(0);
+        expect(results.violations, describeViolations(results.violations)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,42 @@
+import { appendFileSync } from 'node:fs';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with \`node run.mjs\`.`);
+  return value;
+}
+
+/** What run.mjs started: the site, the CMS, the control server and the Editor-role admin. */
+export const env = {
+  webUrl: required('E2E_WEB_URL'),
+  cmsUrl: required('E2E_CMS_URL'),
+  controlUrl: required('E2E_CONTROL_URL'),
+  editor: {
+    email: required('E2E_EDITOR_EMAIL'),
+    password: required('E2E_EDITOR_PASSWORD'),
+  },
+};
+
+/** Stops the CMS process (resolves once it has exited). */
+export async function stopCms(): Promise<void> {
+  await control('/cms/stop');
+}
+
+/** Starts the CMS again on the same database (resolves once /_health answers). */
+export async function startCms(): Promise<void> {
+  await control('/cms/start');
+}
+
+async function control(path: string): Promise<void> {
+  const response = await fetch(new URL(path, env.controlUrl), { method: 'POST' });
+  if (response.status !== 204) {
+    throw new Error(`control ${path} → ${response.status}: ${await response.text()}`);
+  }
+}
+
+/** Records a measured duration; run.mjs prints them at the end. Never asserted on. */
+export function recordTiming(name: string, ms: number): void {
+  console.log(`[timing] ${name}: ${ms} ms`);
+  const file = process.env.E2E_TIMINGS_FILE;
+  if (file) appendFileSync(file, `${JSON.stringify({ name, ms })}\n`);
+}
