@@ -1,8 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { assertSecretsPresent } from '../src/utils/required-env';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
-  assertSecretsPresent();
   return {
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),

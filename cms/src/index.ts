@@ -4,9 +4,16 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureEditorsCanUseAllLocales } from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { seed } from './seed';
+import { assertSecretsPresent } from './utils/required-env';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  /**
+   * Checked when the app loads (start, develop, console, seed), not when the config is read, so
+   * `strapi build` needs no secrets: images and CI build without them.
+   */
+  register() {
+    assertSecretsPresent();
+  },
 
   /** Runs before the server starts: everything the site needs, idempotently, on every start. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
