@@ -29,11 +29,19 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   }
   const name = `cms_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+  // The same variables docker-compose.yml gives the production CMS.
   const url = new URL(adminPgUrl());
-  url.pathname = `/${name}`;
   return {
     kind,
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: url.hostname,
+      DATABASE_PORT: url.port || '5432',
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: decodeURIComponent(url.username),
+      DATABASE_PASSWORD: decodeURIComponent(url.password),
+      DATABASE_SSL: 'false',
+    },
     drop: async () => {
       await withAdminClient((client) =>
         client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
