@@ -1,119 +1,68 @@
 /**
- * The seeded content the visitor tests look for: copied from cms/src/seed/content.ts (the CMS
- * seeds these exact strings on an empty database).
+ * What the tests look for, taken from the sources rather than copied: the seeded content from
+ * cms/src/seed/content.ts (the CMS seeds exactly this on an empty database) and the site's UI
+ * strings from web/src/i18n.
  */
-export const seeded = {
-  en: {
-    heroTitle: 'Ketamine for depression',
+import { createRequire } from 'node:module';
+import type { BlockNode } from '../../../cms/src/seed/blocks';
+import type { SeedLocaleContent } from '../../../cms/src/seed/content';
+import enMessages, { type MessageSchema } from '../../../web/src/i18n/en';
+import esMessages from '../../../web/src/i18n/es';
+
+// cms/ is a CommonJS package: its modules load through require, not as ES module named exports.
+const { seedContent } = createRequire(import.meta.url)(
+  '../../../cms/src/seed/content',
+) as typeof import('../../../cms/src/seed/content');
+
+/** The first words of a blocks value's first paragraph: enough to find it on a page. */
+function opening(blocks: BlockNode[], words = 6): string {
+  const first = blocks.find((block) => block.type === 'paragraph');
+  const text = (first?.children ?? []).map((node) => ('text' in node ? node.text : '')).join('');
+  return text.split(' ').slice(0, words).join(' ');
+}
+
+function seededFor(content: SeedLocaleContent) {
+  return {
+    heroTitle: content.settings.heroTitle,
     article: {
-      slug: 'ketamine-for-depression',
-      title: 'Ketamine for Depression Near Mountain View, CA',
-      bodyStart: 'Depression certainly can take its toll',
+      slug: content.article.slug,
+      title: content.article.title,
+      bodyStart: opening(content.article.body),
     },
-    faqs: [
-      {
-        question: 'What is the primary cause of depression?',
-        answerStart: 'Depression is more complex than you might think',
-      },
-      {
-        question: 'Is depression a genetic disease?',
-        answerStart: 'Since researchers aren’t entirely sure what causes depression',
-      },
-      {
-        question: 'What happens in the brain during depression?',
-        answerStart: 'During bouts of depression, the body releases cortisol',
-      },
-      {
-        question: 'How does ketamine work?',
-        answerStart: 'In ketamine infusion therapy, a board-certified anesthesiologist',
-      },
-    ],
-    riskFactors: [
-      'A conflict with a family member, friend, coworker, etc.',
-      'The loss of a loved one',
-      'A history of being abused',
-      'Social isolation',
-      'Severe illnesses',
-      'Substance abuse',
-      'Some medications',
-      'Genetics/biology',
-      'And other factors',
-    ],
-  },
-  es: {
-    heroTitle: 'Ketamina para la depresión',
-    article: {
-      slug: 'ketamina-para-la-depresion',
-      title: 'Ketamina para la depresión cerca de Mountain View, CA',
-      bodyStart: 'La depresión sin duda puede pasar factura',
-    },
-    faqs: [
-      {
-        question: '¿Cuál es la causa principal de la depresión?',
-        answerStart: 'La depresión es más compleja de lo que podría pensar',
-      },
-      {
-        question: '¿Es la depresión una enfermedad genética?',
-        answerStart: 'Como los investigadores no están del todo seguros',
-      },
-      {
-        question: '¿Qué sucede en el cerebro durante la depresión?',
-        answerStart: 'Durante los episodios de depresión, el cuerpo libera cortisol',
-      },
-      {
-        question: '¿Cómo funciona la ketamina?',
-        answerStart: 'En la terapia de infusión de ketamina, un anestesiólogo certificado',
-      },
-    ],
-    riskFactors: [
-      'Un conflicto con un familiar, un amigo, un compañero de trabajo, etc.',
-      'La pérdida de un ser querido',
-      'Antecedentes de haber sufrido abuso',
-      'El aislamiento social',
-      'Enfermedades graves',
-      'El abuso de sustancias',
-      'Algunos medicamentos',
-      'La genética o la biología',
-      'Y otros factores',
-    ],
-  },
-} as const;
+    faqs: content.faqs.map((faq) => ({
+      question: faq.question,
+      answerStart: opening(faq.answer),
+    })),
+    riskFactors: content.riskFactors,
+  };
+}
+
+export const seeded = { en: seededFor(seedContent.en), es: seededFor(seedContent.es) };
 
 export type Lang = keyof typeof seeded;
 export const LANGS: Lang[] = ['en', 'es'];
 export const prefix = (lang: Lang): string => (lang === 'es' ? '/es' : '');
 
-/** The site's UI strings the tests use (web/src/i18n/{en,es}.ts). */
-export const ui = {
-  en: {
-    mainNav: 'Main',
-    nav: { home: 'Home', articles: 'Articles', faq: 'Questions', riskFactors: 'Risk factors' },
-    switchTo: 'Español',
-    readArticle: 'Read the article',
-    faqTitle: 'Questions and answers',
-    riskFactorsTitle: 'Risk factors',
-    articlesTitle: 'Articles',
-    notFoundTitle: 'Page not found',
-    crisisLabel: 'Crisis help',
-    errorTitle: 'This page could not be loaded',
-    retry: 'Try again',
-  },
-  es: {
-    mainNav: 'Principal',
+function uiFor(messages: MessageSchema) {
+  return {
+    mainNav: messages.a11y.mainNav,
     nav: {
-      home: 'Inicio',
-      articles: 'Artículos',
-      faq: 'Preguntas',
-      riskFactors: 'Factores de riesgo',
+      home: messages.nav.home,
+      articles: messages.nav.articles,
+      faq: messages.nav.faq,
+      riskFactors: messages.nav.riskFactors,
     },
-    switchTo: 'English',
-    readArticle: 'Leer el artículo',
-    faqTitle: 'Preguntas y respuestas',
-    riskFactorsTitle: 'Factores de riesgo',
-    articlesTitle: 'Artículos',
-    notFoundTitle: 'Página no encontrada',
-    crisisLabel: 'Ayuda en crisis',
-    errorTitle: 'No se pudo cargar esta página',
-    retry: 'Intentar de nuevo',
-  },
-} as const;
+    switchTo: messages.language.switchTo,
+    readArticle: messages.home.readArticle,
+    faqTitle: messages.faq.title,
+    riskFactorsTitle: messages.riskFactors.title,
+    articlesTitle: messages.articles.title,
+    notFoundTitle: messages.notFound.title,
+    crisisLabel: messages.crisis.label,
+    errorTitle: messages.error.title,
+    retry: messages.error.retry,
+  };
+}
+
+/** The site's UI strings the tests use. */
+export const ui = { en: uiFor(enMessages), es: uiFor(esMessages) };
