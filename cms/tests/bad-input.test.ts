@@ -56,4 +56,12 @@ describe('bad input gets a 4xx with a message, never a 5xx', () => {
     expect(response.status).toBe(200);
     expect(response.body.meta.pagination.pageSize).toBe(100);
   });
+
+  it('a locale an editor adds is accepted at once', async () => {
+    expect((await cms.request.get('/api/faqs?locale=de')).status).toBe(400);
+    await cms.strapi.plugin('i18n').service('locales').create({ code: 'de', name: 'German (de)' });
+    const response = await cms.request.get('/api/faqs?locale=de');
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual([]);
+  });
 });

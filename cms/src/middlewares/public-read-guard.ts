@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { localeCodes } from '../utils/locale-codes';
 
 /**
  * Guards the public read routes (find / findOne) before Strapi's query layer sees them:
@@ -67,11 +68,7 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
       return refuse('Only published content is available from this API.', 'status');
     }
     if (query.locale !== undefined) {
-      const locales: Array<{ code: string }> = await strapi
-        .plugin('i18n')
-        .service('locales')
-        .find();
-      const codes = locales.map((locale) => locale.code);
+      const codes = await localeCodes(strapi);
       if (typeof query.locale !== 'string' || !codes.includes(query.locale)) {
         return refuse(`Unknown locale. Available locales: ${codes.join(', ')}.`, 'locale');
       }
