@@ -42,7 +42,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
             env('PREVIEW_SECRET', ''),
             { ttlSeconds: env.int('PREVIEW_TOKEN_TTL_SECONDS', 600) },
           );
-          return `${siteUrl}/preview?token=${encodeURIComponent(token)}`;
+          // The site's Spanish pages live under /es, so the page around the draft is Spanish too.
+          const prefix = locale && locale !== 'en' ? `/${locale}` : '';
+          return `${siteUrl}${prefix}/preview?token=${encodeURIComponent(token)}`;
         },
       },
     },

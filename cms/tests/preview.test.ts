@@ -81,6 +81,7 @@ describe('GET /api/preview', () => {
       locale: 'es',
       status: 'draft',
     });
+    expect(url).toMatch(/^http:\/\/localhost:5173\/es\/preview\?token=/);
     const response = await cms.request.get('/api/preview').query({ token: tokenFromUrl(url) });
     expect(response.status).toBe(200);
     expect(response.body.data.document.slug).toBe('ketamina-para-la-depresion');

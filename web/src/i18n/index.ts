@@ -30,11 +30,8 @@ const loaders: Record<Exclude<Locale, 'en'>, () => Promise<{ default: MessageSch
   es: () => import('./es'),
 };
 
-/** What loadLocaleMessages needs: the app's i18n, or `{ global: useI18n({ useScope: 'global' }) }`. */
-type LoadTarget = { global: Pick<AppI18n['global'], 'availableLocales' | 'setLocaleMessage'> };
-
 /** Makes sure a locale's UI strings are loaded. Never rejects (falls back to English). */
-export async function loadLocaleMessages(i18n: LoadTarget, locale: Locale): Promise<void> {
+export async function loadLocaleMessages(i18n: AppI18n, locale: Locale): Promise<void> {
   if (locale === 'en' || i18n.global.availableLocales.includes(locale)) return;
   try {
     const messages = (await loaders[locale]()).default;

@@ -35,9 +35,9 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/TranslationMissingView.vue'),
   },
   {
-    // `?token=<signed token>` from the admin's "Open preview" button. Not locale-prefixed: the
-    // draft's language comes from the CMS's answer.
-    path: '/preview',
+    // `?token=<signed token>` from the admin's "Open preview" button, under the draft's language
+    // prefix (the CMS builds the link), so the page around the draft is in that language too.
+    path: `${L}/preview`,
     name: 'preview',
     component: () => import('@/views/PreviewView.vue'),
   },

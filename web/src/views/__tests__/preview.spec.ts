@@ -23,8 +23,11 @@ beforeEach(() => {
 
 const NOTICE = 'Preview of unpublished content — visitors cannot see this page';
 
-async function open(token?: string) {
-  const path = token === undefined ? '/preview' : `/preview?token=${encodeURIComponent(token)}`;
+async function open(token?: string, prefix = '') {
+  const path =
+    token === undefined
+      ? `${prefix}/preview`
+      : `${prefix}/preview?token=${encodeURIComponent(token)}`;
   const app = await mountApp(path);
   await settle();
   return app;
@@ -73,8 +76,8 @@ describe('/preview', () => {
     expect(cms.requestsTo('/api/preview')[0]!.query).toEqual({ token: previewToken('article') });
   });
 
-  it('renders a Spanish draft in Spanish: UI strings and html lang', async () => {
-    const { wrapper, router } = await open(previewToken('article', 'es'));
+  it('renders a Spanish draft under /es in Spanish: UI strings and html lang', async () => {
+    const { wrapper, router } = await open(previewToken('article', 'es'), '/es');
     const main = wrapper.get('main');
     expectOneH1(wrapper, 'Borrador: la ketamina y la depresión');
     expect(main.text()).toContain('Este párrafo del borrador aún no se ha publicado.');
@@ -106,8 +109,8 @@ describe('/preview', () => {
     );
   });
 
-  it('renders site settings: hero, crisis help and disclaimer', async () => {
-    const { wrapper } = await open(previewToken('site-setting', 'es'));
+  it('renders site settings under /es: hero, crisis help and disclaimer', async () => {
+    const { wrapper } = await open(previewToken('site-setting', 'es'), '/es');
     const main = wrapper.get('main');
     expect(main.get('[data-testid="preview-notice"]').text()).toContain('Vista previa');
     expectOneH1(wrapper, 'Portada en borrador: atención con ketamina');
