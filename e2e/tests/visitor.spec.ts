@@ -15,7 +15,11 @@ for (const lang of LANGS) {
       await expect(h1(page)).toHaveText(text.heroTitle);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
-      // The featured article, from the home page.
+      // The featured article, from the home page. Its button's accessible name says which
+      // article, starting with the words it shows.
+      await expect(
+        page.getByRole('link', { name: `${t.readArticle}: ${text.article.title}`, exact: true }),
+      ).toHaveText(t.readArticle);
       await page.getByRole('link', { name: text.article.title, exact: true }).click();
       await expect(page).toHaveURL(`${prefix(lang)}/articles/${text.article.slug}`);
       await expect(h1(page)).toHaveText(text.article.title);
