@@ -17,6 +17,7 @@ const vitestJson = (name) => [
 
 const steps = [
   { name: 'format (prettier)', run: () => pnpm(['run', 'format:check']) },
+  { name: 'cms: lint', run: () => pnpm(['--filter', 'cms', 'run', 'lint']) },
   { name: 'cms: type-check', run: () => pnpm(['--filter', 'cms', 'run', 'typecheck']) },
   {
     name: 'cms: integration (SQLite + PostgreSQL)',
@@ -32,6 +33,8 @@ const steps = [
   },
   { name: 'web: bundle size', run: () => pnpm(['--filter', 'web', 'run', 'size']) },
   { name: 'docker-compose config', run: () => run('bash', ['scripts/check-compose.sh']) },
+  { name: 'e2e: lint', run: () => pnpm(['--filter', 'e2e', 'run', 'lint']) },
+  { name: 'e2e: type-check', run: () => pnpm(['--filter', 'e2e', 'run', 'typecheck']) },
   {
     name: 'e2e (Chromium)',
     report: 'e2e',
