@@ -9,7 +9,9 @@ const proxy = {
   '/uploads': { target: cmsTarget, changeOrigin: true },
 };
 
-export default defineConfig(({ command }) => ({
+// Two builds: the browser's (`vite build` → dist/client) and the renderer's, which renders the
+// same app on the server (`vite build --ssr renderer/main.ts` → dist/server).
+export default defineConfig(({ isSsrBuild }) => ({
   // No Options API anywhere (components use <script setup> / setup()): drops it from Vue.
   plugins: [vue({ features: { optionsAPI: false } })],
   resolve: {
@@ -20,21 +22,21 @@ export default defineConfig(({ command }) => ({
       'side-channel': fileURLToPath(new URL('./src/shims/side-channel.cjs', import.meta.url)),
     },
   },
-  define: {
-    // vue-i18n: Composition API only, no devtools in production.
-    __VUE_I18N_FULL_INSTALL__: false,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-    // UI strings are plain text (src/i18n/__tests__ forbids message syntax), so production builds
-    // drop vue-i18n's message compiler (~8 KB gzip); dev and tests keep it.
-    __INTLIFY_DROP_MESSAGE_COMPILER__: command === 'build',
-  },
   server: { proxy },
   preview: { proxy },
-  build: {
-    manifest: true,
-    target: 'es2022',
-    // Every browser that runs this ES2022 bundle supports <link rel="modulepreload"> natively.
-    modulePreload: { polyfill: false },
-  },
+  build: isSsrBuild
+    ? { outDir: 'dist/server', target: 'node20', emptyOutDir: true, copyPublicDir: false }
+    : {
+        outDir: 'dist/client',
+        emptyOutDir: true,
+        manifest: true,
+        // Module → files map, for the renderer's modulepreload links of a page's lazy views.
+        ssrManifest: true,
+        target: 'es2022',
+        // One stylesheet for the whole site, linked from every page: a prerendered page is
+        // styled before any script runs (per-view CSS would arrive with the view's script).
+        cssCodeSplit: false,
+        // Every browser that runs this ES2022 bundle supports <link rel="modulepreload">.
+        modulePreload: { polyfill: false },
+      },
 }));

@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGET_KB = 80;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const dist = join(root, 'dist', 'client');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 
 if (!process.argv.includes('--no-build')) {

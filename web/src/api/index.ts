@@ -1,3 +1,4 @@
+import type { AxiosInstance } from 'axios';
 import { http } from './client';
 import { ApiError, toApiError } from './errors';
 import type {
@@ -25,86 +26,154 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function getList<T>(path: string, params: Params): Promise<T[]> {
-  try {
-    const res = await http.get<StrapiListResponse<T>>(path, { params });
-    const body: unknown = res.data;
-    if (!isObject(body) || !Array.isArray(body.data)) {
-      throw new ApiError('server', 'Unexpected response');
-    }
-    return body.data as T[];
-  } catch (error) {
-    throw toApiError(error);
-  }
+/** What the site reads from the CMS: one function per query. */
+export interface CmsApi {
+  getSiteSetting(locale: Locale): Promise<SiteSetting>;
+  getArticles(locale: Locale): Promise<ArticleSummary[]>;
+  getArticleBySlug(locale: Locale, slug: string): Promise<Article>;
+  getArticleTranslation(documentId: string, locale: Locale): Promise<ArticleRef>;
+  getFaqs(locale: Locale): Promise<Faq[]>;
+  getRiskFactors(locale: Locale): Promise<RiskFactor[]>;
 }
 
-async function getSingle<T>(path: string, params: Params): Promise<T> {
-  try {
-    const res = await http.get<StrapiSingleResponse<T>>(path, { params });
-    const body: unknown = res.data;
-    if (!isObject(body) || !('data' in body)) {
-      throw new ApiError('server', 'Unexpected response');
-    }
-    if (!isObject(body.data)) throw new ApiError('not-found', 'Not found', 404);
-    return body.data as T;
-  } catch (error) {
-    throw toApiError(error);
-  }
-}
+/** What an article page shows besides the article's own fields. */
+export const ARTICLE_POPULATE = {
+  cover: true,
+  seo: true,
+  references: true,
+  faqs: { fields: ['question', 'order'] },
+} as const;
+
+/** The fields of an article in the list (no body). */
+export const ARTICLE_LIST_FIELDS = ['title', 'slug', 'summary', 'lastReviewed'] as const;
 
 const byOrder = { sort: ['order:asc'], pagination: { pageSize: LIST_PAGE_SIZE } };
 
-/** `GET /api/site-setting?locale=..` (single type). */
-export function getSiteSetting(locale: Locale): Promise<SiteSetting> {
-  return getSingle<SiteSetting>('/site-setting', { locale });
-}
-
-/** `GET /api/articles?locale=..`: every published article, without bodies. */
-export function getArticles(locale: Locale): Promise<ArticleSummary[]> {
-  return getList<ArticleSummary>('/articles', {
-    locale,
-    fields: ['title', 'slug', 'summary', 'lastReviewed'],
-    populate: { cover: true },
-    sort: ['title:asc'],
-    pagination: { pageSize: LIST_PAGE_SIZE },
-  });
-}
-
-/** One article by its slug in a locale. Throws ApiError('not-found') when there is none. */
-export async function getArticleBySlug(locale: Locale, slug: string): Promise<Article> {
-  const list = await getList<Article>('/articles', {
-    locale,
-    filters: { slug: { $eq: slug } },
-    populate: {
-      cover: true,
-      seo: true,
-      references: true,
-      faqs: { fields: ['question', 'order'] },
-    },
-    pagination: { pageSize: 1 },
-  });
-  const article = list[0];
-  if (!article) throw new ApiError('not-found', 'Not found', 404);
-  return article;
-}
-
 /**
- * The same article (documentId is shared across locales) in another locale.
- * Throws ApiError('not-found') when it has not been translated (or published) yet.
+ * The queries of `CmsApi` over an HTTP client for the CMS's REST API, and the few more the
+ * renderer needs to fetch the whole site in bulk.
  */
-export function getArticleTranslation(documentId: string, locale: Locale): Promise<ArticleRef> {
-  return getSingle<ArticleRef>(`/articles/${encodeURIComponent(documentId)}`, {
-    locale,
-    fields: ['title', 'slug'],
-  });
+export function createCmsApi(client: AxiosInstance) {
+  async function getList<T>(path: string, params: Params): Promise<T[]> {
+    return (await getPage<T>(path, params)).data;
+  }
+
+  async function getPage<T>(path: string, params: Params): Promise<StrapiListResponse<T>> {
+    try {
+      const res = await client.get<StrapiListResponse<T>>(path, { params });
+      const body: unknown = res.data;
+      if (!isObject(body) || !Array.isArray(body.data)) {
+        throw new ApiError('server', 'Unexpected response');
+      }
+      return body as unknown as StrapiListResponse<T>;
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+
+  async function getSingle<T>(path: string, params: Params): Promise<T> {
+    try {
+      const res = await client.get<StrapiSingleResponse<T>>(path, { params });
+      const body: unknown = res.data;
+      if (!isObject(body) || !('data' in body)) {
+        throw new ApiError('server', 'Unexpected response');
+      }
+      if (!isObject(body.data)) throw new ApiError('not-found', 'Not found', 404);
+      return body.data as T;
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+
+  return {
+    /** `GET /api/site-setting?locale=..` (single type). */
+    getSiteSetting(locale: Locale): Promise<SiteSetting> {
+      return getSingle<SiteSetting>('/site-setting', { locale });
+    },
+
+    /** `GET /api/articles?locale=..`: every published article, without bodies. */
+    getArticles(locale: Locale): Promise<ArticleSummary[]> {
+      return getList<ArticleSummary>('/articles', {
+        locale,
+        fields: ARTICLE_LIST_FIELDS,
+        populate: { cover: true },
+        sort: ['title:asc'],
+        pagination: { pageSize: LIST_PAGE_SIZE },
+      });
+    },
+
+    /** One article by its slug in a locale. Throws ApiError('not-found') when there is none. */
+    async getArticleBySlug(locale: Locale, slug: string): Promise<Article> {
+      const list = await getList<Article>('/articles', {
+        locale,
+        filters: { slug: { $eq: slug } },
+        populate: ARTICLE_POPULATE,
+        pagination: { pageSize: 1 },
+      });
+      const article = list[0];
+      if (!article) throw new ApiError('not-found', 'Not found', 404);
+      return article;
+    },
+
+    /**
+     * Whole articles, as getArticleBySlug returns each, a page at a time (for the renderer,
+     * which needs every article without a request per article).
+     */
+    getArticlesPage(
+      locale: Locale,
+      page: number,
+      filters?: Record<string, unknown>,
+    ): Promise<StrapiListResponse<Article>> {
+      return getPage<Article>('/articles', {
+        locale,
+        ...(filters ? { filters } : {}),
+        populate: ARTICLE_POPULATE,
+        sort: ['id:asc'],
+        pagination: { page, pageSize: LIST_PAGE_SIZE },
+      });
+    },
+
+    /** One whole article by documentId (as getArticleBySlug returns it); 'not-found' if none. */
+    getArticle(documentId: string, locale: Locale): Promise<Article> {
+      return getSingle<Article>(`/articles/${encodeURIComponent(documentId)}`, {
+        locale,
+        populate: ARTICLE_POPULATE,
+      });
+    },
+
+    /**
+     * The same article (documentId is shared across locales) in another locale.
+     * Throws ApiError('not-found') when it has not been translated (or published) yet.
+     */
+    getArticleTranslation(documentId: string, locale: Locale): Promise<ArticleRef> {
+      return getSingle<ArticleRef>(`/articles/${encodeURIComponent(documentId)}`, {
+        locale,
+        fields: ['title', 'slug'],
+      });
+    },
+
+    /** `GET /api/faqs?locale=..&sort=order:asc`. */
+    getFaqs(locale: Locale): Promise<Faq[]> {
+      return getList<Faq>('/faqs', { locale, ...byOrder });
+    },
+
+    /** `GET /api/risk-factors?locale=..&sort=order:asc`. */
+    getRiskFactors(locale: Locale): Promise<RiskFactor[]> {
+      return getList<RiskFactor>('/risk-factors', { locale, ...byOrder });
+    },
+  };
 }
 
-/** `GET /api/faqs?locale=..&sort=order:asc`. */
-export function getFaqs(locale: Locale): Promise<Faq[]> {
-  return getList<Faq>('/faqs', { locale, ...byOrder });
-}
+/** The browser's API: the CMS on this origin (or VITE_CMS_URL). */
+export const cmsApi = createCmsApi(http);
 
-/** `GET /api/risk-factors?locale=..&sort=order:asc`. */
-export function getRiskFactors(locale: Locale): Promise<RiskFactor[]> {
-  return getList<RiskFactor>('/risk-factors', { locale, ...byOrder });
-}
+export const {
+  getSiteSetting,
+  getArticles,
+  getArticleBySlug,
+  getArticleTranslation,
+  getFaqs,
+  getRiskFactors,
+} = cmsApi;
+
+export type HttpCmsApi = ReturnType<typeof createCmsApi>;

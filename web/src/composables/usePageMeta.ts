@@ -1,15 +1,28 @@
+import { computed } from 'vue';
+import { useHead } from '@unhead/vue';
 import { useSettingsStore } from '@/stores/settings';
-import { useHead, type HeadInput } from './useHead';
+import { pageHead, type PageMeta } from './pageHead';
 import { useLocale } from './useLocale';
+import { useSiteUrl } from './useSiteUrl';
 
-/** useHead with the clinic name (from the CMS settings) appended to the page title. */
-export function usePageMeta(source: () => HeadInput): void {
+export type { PageMeta } from './pageHead';
+
+/**
+ * The page's head tags from a reactive description of the page (see pageHead), with the
+ * clinic's name from the CMS settings. Rendered into the HTML on the server, kept in step in
+ * the browser.
+ */
+export function usePageMeta(source: () => PageMeta): void {
   const settings = useSettingsStore();
   const { locale } = useLocale();
-  useHead(() => {
-    const head = source();
-    const clinic = settings.state(locale.value).data?.clinicName;
-    const title = head.title && clinic ? `${head.title} | ${clinic}` : head.title || clinic;
-    return { ...head, title };
-  });
+  const siteUrl = useSiteUrl();
+  useHead(
+    computed(() =>
+      pageHead(source(), {
+        locale: locale.value,
+        siteUrl,
+        siteName: settings.state(locale.value).data?.clinicName,
+      }),
+    ),
+  );
 }

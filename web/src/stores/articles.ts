@@ -1,13 +1,6 @@
 import { defineStore } from 'pinia';
-import {
-  getArticleBySlug,
-  getArticles,
-  getArticleTranslation,
-  type Article,
-  type ArticleRef,
-  type ArticleSummary,
-  type Locale,
-} from '@/api';
+import type { Article, ArticleRef, ArticleSummary, Locale } from '@/api';
+import { useCmsApi } from '@/api/provide';
 import { createResourceMap } from './resource';
 
 const SEP = '\u0000';
@@ -18,16 +11,17 @@ function split(k: string): [string, string] {
 }
 
 export const useArticlesStore = defineStore('articles', () => {
-  const lists = createResourceMap<ArticleSummary[]>((locale) => getArticles(locale as Locale));
+  const api = useCmsApi();
+  const lists = createResourceMap<ArticleSummary[]>((locale) => api.getArticles(locale as Locale));
 
   const bySlug = createResourceMap<Article>((k) => {
     const [locale, slug] = split(k);
-    return getArticleBySlug(locale as Locale, slug);
+    return api.getArticleBySlug(locale as Locale, slug);
   });
 
   const translations = createResourceMap<ArticleRef>((k) => {
     const [documentId, locale] = split(k);
-    return getArticleTranslation(documentId, locale as Locale);
+    return api.getArticleTranslation(documentId, locale as Locale);
   });
 
   return {

@@ -1,9 +1,11 @@
 import { defineStore } from 'pinia';
-import { getFaqs, type Faq, type Locale } from '@/api';
+import type { Faq, Locale } from '@/api';
+import { useCmsApi } from '@/api/provide';
 import { createResourceMap } from './resource';
 
 export const useFaqsStore = defineStore('faqs', () => {
-  const faqs = createResourceMap<Faq[]>((locale) => getFaqs(locale as Locale));
+  const api = useCmsApi();
+  const faqs = createResourceMap<Faq[]>((locale) => api.getFaqs(locale as Locale));
 
   return {
     entries: faqs.entries,

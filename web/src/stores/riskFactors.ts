@@ -1,9 +1,13 @@
 import { defineStore } from 'pinia';
-import { getRiskFactors, type Locale, type RiskFactor } from '@/api';
+import type { Locale, RiskFactor } from '@/api';
+import { useCmsApi } from '@/api/provide';
 import { createResourceMap } from './resource';
 
 export const useRiskFactorsStore = defineStore('riskFactors', () => {
-  const riskFactors = createResourceMap<RiskFactor[]>((locale) => getRiskFactors(locale as Locale));
+  const api = useCmsApi();
+  const riskFactors = createResourceMap<RiskFactor[]>((locale) =>
+    api.getRiskFactors(locale as Locale),
+  );
 
   return {
     entries: riskFactors.entries,

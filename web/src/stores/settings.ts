@@ -1,9 +1,11 @@
 import { defineStore } from 'pinia';
-import { getSiteSetting, type Locale, type SiteSetting } from '@/api';
+import type { Locale, SiteSetting } from '@/api';
+import { useCmsApi } from '@/api/provide';
 import { createResourceMap } from './resource';
 
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = createResourceMap<SiteSetting>((locale) => getSiteSetting(locale as Locale));
+  const api = useCmsApi();
+  const settings = createResourceMap<SiteSetting>((locale) => api.getSiteSetting(locale as Locale));
 
   return {
     entries: settings.entries,

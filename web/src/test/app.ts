@@ -1,32 +1,39 @@
 import { vi } from 'vitest';
 import { createMemoryHistory, type Router } from 'vue-router';
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { flushPromises, mount } from '@vue/test-utils';
+import { createHead } from '@unhead/vue/client';
 import App from '@/App.vue';
-import { createAppRouter } from '@/router';
-import { createAppI18n } from '@/i18n';
+import { createSiteApp } from '@/app';
 import es from '@/i18n/es';
-import { localeFromPath } from '@/composables/useLocale';
 
-/** Mounts the whole site (App + router + Pinia + i18n) at a path, like main.ts does. */
+/**
+ * Mounts the whole site (App + router + Pinia + UI strings + head) at a path, as the browser
+ * entry does for a page it renders itself.
+ */
 export async function mountApp(path: string) {
-  const pinia = createPinia();
+  const { router, pinia, i18n, head } = createSiteApp({
+    ssr: false,
+    history: createMemoryHistory(),
+    head: createHead(),
+  });
+  i18n.setLocaleMessages('es', es);
   setActivePinia(pinia);
-  const router = createAppRouter(createMemoryHistory());
-  const i18n = createAppI18n(localeFromPath(path), { es });
   await router.push(path);
   await router.isReady();
   const wrapper = mount(App, {
-    global: { plugins: [pinia, i18n, router] },
+    global: { plugins: [pinia, i18n, router, head] },
     attachTo: document.body,
   });
-  await flushPromises();
+  await settle();
   return { wrapper, router, pinia, i18n };
 }
 
-/** Lets pending requests, store updates and renders settle. */
+/** Lets pending requests, store updates and renders settle, and the head be written. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await flushPromises();
+  // The head manager writes to the document in a timer after the last change.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Waits until the router reached `path` (lazy route components take a few ticks) and settles. */

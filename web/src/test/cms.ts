@@ -90,6 +90,7 @@ export function strapiAnswer(req: RecordedRequest): Outcome {
   const one = /^\/articles\/([^/]+)$/.exec(path);
   if (one) {
     const article = articles[locale].find((a) => a.documentId === decodeURIComponent(one[1]!));
+    if (article && req.query.populate) return { status: 200, body: singleBody(article) };
     return article
       ? {
           status: 200,
@@ -110,10 +111,13 @@ export interface FakeCms {
   requests: RecordedRequest[];
   /** Requests whose path ends with `suffix` (e.g. '/faqs'). */
   requestsTo(suffix: string): RecordedRequest[];
-  /** Answers matching requests differently; later overrides win. Returns a remover. */
+  /**
+   * Answers matching requests differently; later overrides win. A function may return undefined
+   * to let a request through to the normal answer. Returns a remover.
+   */
   override(
     match: string | RegExp,
-    outcome: Outcome | ((req: RecordedRequest) => Outcome | Promise<Outcome>),
+    outcome: Outcome | ((req: RecordedRequest) => Outcome | undefined | Promise<Outcome>),
   ): () => void;
   /** Removes all overrides: the fake answers normally again. */
   heal(): void;
@@ -140,7 +144,7 @@ export function installFakeCms(): FakeCms {
   const requests: RecordedRequest[] = [];
   let overrides: {
     match: string | RegExp;
-    outcome: Outcome | ((req: RecordedRequest) => Outcome | Promise<Outcome>);
+    outcome: Outcome | ((req: RecordedRequest) => Outcome | undefined | Promise<Outcome>);
   }[] = [];
 
   const fetchMock = vi.fn(async (input: unknown, init?: RequestInit) => {

@@ -1,0 +1,86 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { ContentChange } from './changes';
+import type { RenderQueue } from './render-queue';
+import { createSignatureVerifier } from './signature';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The renderer's HTTP side:
+ *   POST /hooks/content  a signed change notification from the CMS → 202, the render queued;
+ *   GET  /healthz        200 once the site has been rendered, 503 before (with the last error).
+ */
+export function createHookServer(queue: RenderQueue, secret: string): Server {
+  const verify = createSignatureVerifier(secret);
+
+  return createServer(async (req, res) => {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    const url = new URL(req.url ?? '/', 'http://renderer');
+
+    if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      return reply(queue.status.lastSuccess ? 200 : 503, queue.status);
+    }
+    if (url.pathname !== '/hooks/content') return reply(404, { error: 'Not found' });
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return reply(405, { error: 'Use POST' });
+    }
+
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      return reply(413, { error: `The body is larger than ${MAX_BODY_BYTES} bytes` });
+    }
+    const verdict = verify(req.headers['x-signature'] as string | undefined, body);
+    if (!verdict.ok) return reply(401, { error: `Refused: ${verdict.reason}` });
+
+    const changes = parseChanges(body);
+    if (!changes) return reply(400, { error: 'Expected {"events":[{"uid":"…","action":"…"}]}' });
+    void queue.renderChanges(changes);
+    return reply(202, { queued: changes.length });
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The changes in a notification, or null when it is not one. */
+export function parseChanges(body: string): ContentChange[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const events = (parsed as { events?: unknown })?.events;
+  if (!Array.isArray(events)) return null;
+  const changes: ContentChange[] = [];
+  for (const event of events) {
+    const { uid, action, documentId, locale } = (event ?? {}) as Record<string, unknown>;
+    if (typeof uid !== 'string' || typeof action !== 'string') return null;
+    changes.push({
+      uid,
+      action,
+      documentId: typeof documentId === 'string' ? documentId : null,
+      locale: typeof locale === 'string' ? locale : null,
+    });
+  }
+  return changes;
+}

@@ -1,0 +1,67 @@
+/**
+ * The renderer service: prerenders the public site into SITE_DIR, then keeps it current.
+ *
+ *   node dist/server/main.js        (after `pnpm --filter web build`)
+ *
+ * Environment:
+ *   CMS_URL                        the CMS, read as a visitor reads it   (http://127.0.0.1:1337)
+ *   SITE_URL                       the site's public origin              (http://localhost:8080)
+ *   SITE_DIR                       where the pages are written           (web/.site)
+ *   RENDER_HOOK_SECRET             shared with the CMS, signs change notifications (required)
+ *   RENDERER_HOST, RENDERER_PORT   where the CMS's notifications arrive  (127.0.0.1:4000)
+ *   FULL_RENDER_INTERVAL_SECONDS   periodic full render, 0 = never       (600)
+ *   SERVE_PORT, SERVE_HOST         also serve SITE_DIR there, /api and /uploads proxied to
+ *                                  CMS_URL (npm start; production uses nginx)
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { createSiteRenderer } from './site-renderer';
+import { createRenderQueue } from './render-queue';
+import { createHookServer } from './hook-server';
+import { createSiteServer } from './site-server';
+
+const env = process.env;
+const log = (message: string) => console.log(`[renderer] ${message}`);
+
+function fail(message: string): never {
+  console.error(`[renderer] ${message}`);
+  process.exit(1);
+}
+
+const secret = env.RENDER_HOOK_SECRET?.trim() || fail('RENDER_HOOK_SECRET is required.');
+const cmsUrl = env.CMS_URL || 'http://127.0.0.1:1337';
+const siteUrl = env.SITE_URL || 'http://localhost:8080';
+const outDir = resolve(env.SITE_DIR || fileURLToPath(new URL('../../.site', import.meta.url)));
+const clientDir = fileURLToPath(new URL('../client', import.meta.url));
+const intervalSeconds = Number(env.FULL_RENDER_INTERVAL_SECONDS ?? 600);
+if (!Number.isFinite(intervalSeconds) || intervalSeconds < 0) {
+  fail('FULL_RENDER_INTERVAL_SECONDS must be a number of seconds (0 turns it off).');
+}
+
+const renderer = createSiteRenderer({ cmsUrl, siteUrl, outDir, clientDir, log });
+const queue = createRenderQueue(renderer, { fullRenderIntervalMs: intervalSeconds * 1000 });
+
+const hooks = createHookServer(queue, secret);
+const hookPort = Number(env.RENDERER_PORT || 4000);
+const hookHost = env.RENDERER_HOST || '127.0.0.1';
+hooks.listen(hookPort, hookHost, () =>
+  log(`change notifications: http://${hookHost}:${hookPort}/hooks/content; site in ${outDir}`),
+);
+
+const servePort = env.SERVE_PORT ? Number(env.SERVE_PORT) : 0;
+const site = servePort ? createSiteServer({ root: outDir, cmsUrl }) : null;
+site?.listen(servePort, env.SERVE_HOST || '127.0.0.1', () =>
+  log(`serving the site at http://localhost:${servePort}/ (/api → ${cmsUrl})`),
+);
+
+queue.start();
+void queue.renderAll();
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    hooks.close();
+    site?.close();
+    await queue.stop();
+    process.exit(0);
+  });
+}
