@@ -4,17 +4,12 @@
 //
 //   npm run bench                      # builds the CMS first
 //   npm run bench -- --no-build --seconds 5 --connections 20
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PNPM_SPEC } from '../scripts/pnpm.mjs';
+import { buildCms, isCmsBuilt, startCmsProcess } from '../scripts/lib/cms-process.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -29,53 +24,36 @@ const ENDPOINTS = [
   '/api/site-setting?locale=en',
 ];
 
-if (!process.argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['-y', PNPM_SPEC, '--filter', 'cms', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+if (!process.argv.includes('--no-build')) await buildCms();
+if (!isCmsBuilt()) throw new Error('cms/dist is incomplete: run without --no-build once.');
 
-const port = await freePort();
+// The CMS runs in its own process group: on Ctrl-C, exit normally so that it is stopped too.
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-cms-'));
-const secret = () => randomBytes(24).toString('base64');
-const cms = spawn(process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', 'start'], {
-  cwd: join(root, 'cms'),
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: join(dataDir, 'data.db'),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    PREVIEW_SECRET: secret(),
-  },
-});
-
 try {
-  await waitForHealth(port);
-  console.log(
-    `\nPublic API, Strapi production on SQLite: ${CONNECTIONS} connections, ${SECONDS} s each\n`,
-  );
-  const rows = [];
-  for (const path of ENDPOINTS) {
-    await load(port, path, 1, 1); // warm up caches and the query path
-    rows.push({
-      endpoint: path.split('?')[0] + '?' + path.split('?')[1].slice(0, 40),
-      ...(await load(port, path, CONNECTIONS, SECONDS)),
-    });
+  const cms = await startCmsProcess({
+    database: { client: 'sqlite', filename: join(dataDir, 'data.db') },
+    logFile: join(dataDir, 'cms.log'), // its tail is shown if it fails to start
+  });
+  try {
+    console.log(
+      `\nPublic API, Strapi production on SQLite: ${CONNECTIONS} connections, ${SECONDS} s each\n`,
+    );
+    const rows = [];
+    for (const path of ENDPOINTS) {
+      await load(cms.port, path, 1, 1); // warm up caches and the query path
+      rows.push({
+        endpoint: path.split('?')[0] + '?' + path.split('?')[1].slice(0, 40),
+        ...(await load(cms.port, path, CONNECTIONS, SECONDS)),
+      });
+    }
+    console.table(rows);
+  } finally {
+    await cms.stop();
   }
-  console.table(rows);
 } finally {
-  cms.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -119,26 +97,5 @@ function get(agent, port, path) {
         response.on('end', () => resolve({ status: response.statusCode, size }));
       })
       .on('error', reject);
-  });
-}
-
-async function waitForHealth(port) {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const status = await get(undefined, port, '/_health').then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 204) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('The CMS did not become healthy within 60 s.');
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }

@@ -12,26 +12,26 @@
 // E2E_SERVE_ONLY=1 starts everything and waits (for writing tests); E2E_SKIP_BUILD=1 skips step 2.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  buildCms,
+  freePort,
+  generateSecrets,
+  isCmsBuilt,
+  rootDir,
+  startCmsProcess,
+  startProcess,
+  waitFor,
+} from '../scripts/lib/cms-process.mjs';
+import { pnpm } from '../scripts/pnpm.mjs';
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));
-const root = resolve(e2eDir, '..');
-const cmsDir = join(root, 'cms');
-const webDir = join(root, 'web');
+const webDir = join(rootDir, 'web');
 const resultsDir = join(e2eDir, 'test-results');
-const PNPM = ['-y', 'pnpm@10.34.9'];
 
 const log = (message) => console.log(`[e2e] ${message}`);
 
@@ -86,94 +86,6 @@ function ensureChromium() {
   if (!existsSync('/usr/bin/chromium'))
     throw new Error('apt-get did not install /usr/bin/chromium.');
   return '/usr/bin/chromium';
-}
-
-function runSync(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
-  if (result.status !== 0) {
-    throw new Error(
-      `\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`,
-    );
-  }
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createNetServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-const secret = () => randomBytes(24).toString('base64');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** A long-running child in its own process group, its output appended to a log file. */
-function startProcess(name, command, args, { cwd, env, logFile }) {
-  const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout.pipe(out, { end: false });
-  child.stderr.pipe(out, { end: false });
-  const exited = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })));
-  child.on('exit', (code, signal) => {
-    out.write(`\n[e2e] ${name} exited (${code ?? signal})\n`);
-  });
-  return { name, child, exited, logFile };
-}
-
-/** Stops a process group: SIGTERM, then SIGKILL after a grace period. */
-async function stopProcess(proc, graceMs = 8000) {
-  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  const kill = (signal) => {
-    try {
-      process.kill(-proc.child.pid, signal);
-    } catch {
-      /* already gone */
-    }
-  };
-  kill('SIGTERM');
-  const done = await Promise.race([proc.exited.then(() => true), sleep(graceMs).then(() => false)]);
-  if (!done) {
-    kill('SIGKILL');
-    await proc.exited;
-  }
-}
-
-async function waitFor(what, check, proc, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc && (proc.child.exitCode !== null || proc.child.signalCode !== null)) {
-      throw new Error(
-        `${proc.name} exited before ${what}; see ${proc.logFile}:\n${tail(proc.logFile)}`,
-      );
-    }
-    try {
-      if (await check()) return;
-    } catch {
-      /* not yet */
-    }
-    await sleep(250);
-  }
-  throw new Error(
-    `timed out waiting for ${what}${proc ? `; see ${proc.logFile}:\n${tail(proc.logFile)}` : ''}`,
-  );
-}
-
-function tail(file, lines = 40) {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
 }
 
 async function api(base, method, path, { token, body } = {}) {
@@ -252,16 +164,14 @@ async function main() {
     log('E2E_SKIP_BUILD=1: using the existing cms/dist and web/dist');
   } else {
     log('building the CMS (admin panel included)…');
-    runSync('npx', [...PNPM, '--filter', 'cms', 'build']);
+    await buildCms();
     log('building the web site…');
-    runSync('npx', [...PNPM, '--filter', 'web', 'build']);
+    const code = await pnpm(['--filter', 'web', 'build']);
+    if (code !== 0) throw new Error(`the web build failed (exit ${code})`);
   }
-  for (const built of [
-    join(cmsDir, 'dist', 'build', 'index.html'),
-    join(webDir, 'dist', 'index.html'),
-  ]) {
-    if (!existsSync(built))
-      throw new Error(`${built} is missing: build first (unset E2E_SKIP_BUILD).`);
+  if (!isCmsBuilt()) throw new Error('cms/dist is incomplete: build first (unset E2E_SKIP_BUILD).');
+  if (!existsSync(join(webDir, 'dist', 'index.html'))) {
+    throw new Error('web/dist/index.html is missing: build first (unset E2E_SKIP_BUILD).');
   }
 
   mkdirSync(resultsDir, { recursive: true });
@@ -271,7 +181,10 @@ async function main() {
   const [cmsPort, webPort, controlPort] = [await freePort(), await freePort(), await freePort()];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const superAdmin = { email: 'e2e-admin@example.test', password: `Adm1n-${secret()}` };
+  const superAdmin = {
+    email: 'e2e-admin@example.test',
+    password: `Adm1n-${randomBytes(24).toString('base64')}`,
+  };
   const editor = {
     firstname: 'Eddie',
     lastname: 'Editor',
@@ -279,54 +192,35 @@ async function main() {
     password: `Ed1tor-${randomBytes(12).toString('hex')}`,
   };
 
-  const cmsEnv = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(cmsPort),
-    PUBLIC_URL: cmsUrl,
-    SITE_URL: webUrl,
-    CORS_ORIGINS: webUrl,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: join(tmp, 'data.db'),
-    ADMIN_EMAIL: superAdmin.email,
-    ADMIN_PASSWORD: superAdmin.password,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    PREVIEW_SECRET: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    BROWSER: 'none',
-  };
   const cmsLog = join(resultsDir, 'cms.log');
   const webLog = join(resultsDir, 'web.log');
   rmSync(cmsLog, { force: true });
   rmSync(webLog, { force: true });
 
-  // The CMS, restartable by the tests through the control server.
+  // The CMS, restartable by the tests through the control server: always the same port, database
+  // and secrets, so the site's proxy and logged-in admin sessions survive a restart.
+  const cmsOptions = {
+    port: cmsPort,
+    secrets: generateSecrets(),
+    database: { client: 'sqlite', filename: join(tmp, 'data.db') },
+    env: {
+      PUBLIC_URL: cmsUrl,
+      SITE_URL: webUrl,
+      CORS_ORIGINS: webUrl,
+      ADMIN_EMAIL: superAdmin.email,
+      ADMIN_PASSWORD: superAdmin.password,
+    },
+    logFile: cmsLog,
+  };
   let cms = null;
-  const cmsHealthy = async () => (await fetch(`${cmsUrl}/_health`)).status === 204;
   async function startCms() {
-    if (cms && cms.child.exitCode === null && cms.child.signalCode === null) return;
+    if (cms?.running()) return;
     const started = Date.now();
-    cms = startProcess(
-      'CMS',
-      process.execPath,
-      ['node_modules/@strapi/strapi/bin/strapi.js', 'start'],
-      {
-        cwd: cmsDir,
-        env: cmsEnv,
-        logFile: cmsLog,
-      },
-    );
-    await waitFor('the CMS to answer /_health', cmsHealthy, cms, 120_000);
+    cms = await startCmsProcess(cmsOptions);
     log(`CMS up at ${cmsUrl} in ${Date.now() - started} ms`);
   }
   async function stopCms() {
-    await stopProcess(cms);
+    await cms?.stop();
     log('CMS stopped');
   }
   cleanups.push(stopCms);
@@ -346,13 +240,15 @@ async function main() {
     ],
     { cwd: webDir, env: { CMS_URL: cmsUrl }, logFile: webLog },
   );
-  cleanups.push(() => stopProcess(web));
-  await waitFor('the web site', async () => (await fetch(webUrl)).ok, web, 60_000);
+  cleanups.push(() => web.stop());
+  await waitFor('the web site', async () => (await fetch(webUrl)).ok, {
+    proc: web,
+    timeoutMs: 60_000,
+  });
   await waitFor(
     'the web proxy to reach the CMS',
     async () => (await fetch(`${webUrl}/api/site-setting?locale=en`)).ok,
-    web,
-    30_000,
+    { proc: web, timeoutMs: 30_000 },
   );
   log(`web up at ${webUrl}`);
 

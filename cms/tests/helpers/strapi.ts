@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import supertest from 'supertest';
+import { generateSecrets } from '../../../scripts/lib/cms-process.mjs';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database';
 
 // Strapi's ESM build does not load under Vitest; its CommonJS build does.
@@ -14,16 +14,8 @@ export const DIST_DIR = join(APP_DIR, 'dist');
 
 export const databaseKind = (process.env.TEST_DB ?? 'sqlite') as DatabaseKind;
 
-const secret = () => randomBytes(24).toString('base64');
-const TEST_SECRETS = {
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-  PREVIEW_SECRET: secret(),
-};
+// Fresh secrets per test file, generated as for a CMS started as a process (cms-process.mjs).
+const TEST_SECRETS = generateSecrets();
 
 export interface RunningCms {
   strapi: Core.Strapi;
