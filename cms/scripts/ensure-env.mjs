@@ -16,6 +16,9 @@ const generators = {
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
   PREVIEW_SECRET: secret,
+  // Signs the notifications to the renderer (needed once RENDERER_HOOK_URL is set); give the
+  // renderer the same value.
+  RENDER_HOOK_SECRET: secret,
 };
 
 const current = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';

@@ -14,4 +14,22 @@ describe('starting without a secret', () => {
       /Missing required secret\(s\): JWT_SECRET, PREVIEW_SECRET\./,
     );
   });
+
+  it('refuses to notify the renderer unsigned: RENDERER_HOOK_URL needs RENDER_HOOK_SECRET', async () => {
+    const names = ['RENDERER_HOOK_URL', 'RENDER_HOOK_SECRET'];
+    const saved = names.map((name) => [name, process.env[name]] as const);
+    try {
+      await expect(
+        startCms(db, {
+          RENDERER_HOOK_URL: 'http://127.0.0.1:4300/hooks/content-changed',
+          RENDER_HOOK_SECRET: '',
+        }),
+      ).rejects.toThrow(/RENDERER_HOOK_URL is set but RENDER_HOOK_SECRET is not/);
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
 });

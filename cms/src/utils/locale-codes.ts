@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { LOCALE_UID, onContentChange } from '../content-events';
 
 /**
  * The codes of the CMS's locales, read once and kept until an editor adds, changes or removes a
  * locale: the public read guard checks `?locale=` on every request, and a query per request for a
  * list that almost never changes cost a third of the API's throughput (see bench/api.mjs).
+ * Forgotten on the content events' locale change, i.e. once the change has committed, so a request
+ * in between cannot re-read and keep the old list.
  */
 const cache = new WeakMap<Core.Strapi, { codes: Promise<string[]> | null }>();
 
@@ -11,17 +14,8 @@ export function localeCodes(strapi: Core.Strapi): Promise<string[]> {
   let entry = cache.get(strapi);
   if (!entry) {
     const created: { codes: Promise<string[]> | null } = { codes: null };
-    const forget = () => {
-      created.codes = null;
-    };
-    strapi.db.lifecycles.subscribe({
-      models: ['plugin::i18n.locale'],
-      afterCreate: forget,
-      afterCreateMany: forget,
-      afterUpdate: forget,
-      afterUpdateMany: forget,
-      afterDelete: forget,
-      afterDeleteMany: forget,
+    onContentChange(strapi, (change) => {
+      if (change.uid === LOCALE_UID) created.codes = null;
     });
     cache.set(strapi, created);
     entry = created;
