@@ -3,37 +3,16 @@ import { createMemoryHistory } from 'vue-router';
 import { createHead } from '@unhead/vue/client';
 import { flushPromises } from '@vue/test-utils';
 import { createSiteApp } from '@/app';
-import { renderPage } from '@/entry-server';
+import { fixtureSnapshot, renderFixturePage } from '@/test/prerender';
 import { readPageState } from '@/ssr/pageState';
-import { articles, faqs, riskFactors, settings } from '@/api/__tests__/fixtures/strapi';
+import { faqs } from '@/api/__tests__/fixtures/strapi';
 import { installFakeCms, type FakeCms } from '@/test/cms';
-import { snapshotApi, type Snapshot } from '../../renderer/snapshot';
-import type { Locale } from '@/api';
 
 /**
  * The same app rendered on the server (as the renderer does) and hydrated in a browser-like DOM
  * (as entry-client does): the markup must match exactly, and nothing is fetched again.
  */
-const TEMPLATE =
-  '<!doctype html><html><head><!--preload-links--></head><body><div id="app"><!--app-html--></div><!--app-state--></body></html>';
-
-function snapshot(): Snapshot {
-  const content = (locale: Locale) => ({
-    settings: settings[locale],
-    faqs: faqs[locale],
-    riskFactors: riskFactors[locale],
-    articleList: articles[locale],
-    articles: new Map(articles[locale].map((a) => [a.documentId, a])),
-  });
-  return { en: content('en'), es: content('es') };
-}
-
-const render = (url: string) =>
-  renderPage(url, {
-    api: snapshotApi(snapshot()),
-    siteUrl: 'https://clinic.example',
-    template: TEMPLATE,
-  });
+const render = (url: string) => renderFixturePage(url);
 
 let cms: FakeCms;
 let warnings: string[];
@@ -124,15 +103,9 @@ describe('server-rendered pages', () => {
   });
 
   it('a page whose data failed is refused, never written with an error view', async () => {
-    const broken = snapshot();
+    const broken = fixtureSnapshot();
     broken.es.settings = null;
-    await expect(
-      renderPage('/es/faq', {
-        api: snapshotApi(broken),
-        siteUrl: 'https://clinic.example',
-        template: TEMPLATE,
-      }),
-    ).rejects.toThrow(/settings/);
+    await expect(renderFixturePage('/es/faq', broken)).rejects.toThrow(/settings/);
   });
 
   it('FAQ answers are in the HTML, hidden with the hidden attribute (no inline style for CSP)', async () => {

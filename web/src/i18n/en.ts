@@ -12,6 +12,7 @@ const en = {
     faq: 'Questions',
     riskFactors: 'Risk factors',
     siteFallbackName: 'Patient information',
+    menu: 'Menu',
   },
   language: {
     label: 'Language',
@@ -28,6 +29,7 @@ const en = {
     text988: 'Text 988',
     callSpanishLine: '',
     call911: 'Call 911',
+    more: 'More help',
   },
   home: {
     articleHeading: 'Learn about treatment',

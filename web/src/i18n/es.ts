@@ -13,6 +13,7 @@ const es: MessageSchema = {
     faq: 'Preguntas',
     riskFactors: 'Factores de riesgo',
     siteFallbackName: 'Información para pacientes',
+    menu: 'Menú',
   },
   language: {
     label: 'Idioma',
@@ -29,6 +30,7 @@ const es: MessageSchema = {
     text988: 'Enviar texto al 988',
     callSpanishLine: 'Llamar al 1-888-628-9454 (español)',
     call911: 'Llamar al 911',
+    more: 'Más ayuda',
   },
   home: {
     articleHeading: 'Información sobre el tratamiento',
