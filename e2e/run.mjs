@@ -3,11 +3,13 @@
 //   1. makes sure Chromium is there (CHROME_PATH, else Debian's /usr/bin/chromium, installed when
 //      missing);
 //   2. builds the CMS (admin panel included) and the web site, unless E2E_SKIP_BUILD=1;
-//   3. starts the CMS on a fresh, seeded SQLite file with a super admin from env, and the built
-//      site with `vite preview` (which proxies /api and /uploads to the CMS), on free ports;
+//   3. starts, on free ports, the CMS on a fresh, seeded SQLite file with a super admin from env,
+//      the renderer (which prerenders the site into a temporary directory and re-renders on the
+//      CMS's signed change notifications), and nginx with the site's own configuration
+//      (web/nginx/default.conf) serving those files and proxying /api and /uploads to the CMS;
 //   4. creates an admin user with Strapi's Editor role through the admin REST API;
 //   5. runs `playwright test` (extra arguments are passed on, e.g. `-- tests/faq.spec.ts`);
-//   6. always stops both servers, also on failure and Ctrl-C, and exits with Playwright's code.
+//   6. always stops the servers, also on failure and Ctrl-C, and exits with Playwright's code.
 // The tests stop and restart the CMS through a small HTTP control server (E2E_CONTROL_URL).
 // E2E_SERVE_ONLY=1 starts everything and waits (for writing tests); E2E_SKIP_BUILD=1 skips step 2.
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,6 +29,8 @@ import {
   startProcess,
   waitFor,
 } from '../scripts/lib/cms-process.mjs';
+import { adminLogin, createApiToken, createEditor } from '../scripts/lib/cms-admin.mjs';
+import { startNginx } from '../scripts/lib/nginx.mjs';
 import { pnpm } from '../scripts/pnpm.mjs';
 
 const e2eDir = dirname(fileURLToPath(import.meta.url));
@@ -88,72 +92,6 @@ function ensureChromium() {
   return '/usr/bin/chromium';
 }
 
-async function api(base, method, path, { token, body } = {}) {
-  const response = await fetch(new URL(path, base), {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let json;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  if (!response.ok) {
-    throw new Error(
-      `${method} ${path} → ${response.status}: ${typeof json === 'string' ? json : JSON.stringify(json)}`,
-    );
-  }
-  return json;
-}
-
-/** Creates an admin user with Strapi's Editor role, as an admin would in Settings → Users. */
-async function createEditor(cmsUrl, superAdmin, editor) {
-  const login = await api(cmsUrl, 'POST', '/admin/login', { body: superAdmin });
-  const token = login?.data?.token ?? login?.data?.accessToken;
-  if (!token) throw new Error(`POST /admin/login gave no token: ${JSON.stringify(login)}`);
-  const roles = await api(cmsUrl, 'GET', '/admin/roles', { token });
-  const editorRole = roles.data.find((role) => role.code === 'strapi-editor');
-  if (!editorRole)
-    throw new Error(`no Editor role among ${roles.data.map((r) => r.code).join(', ')}`);
-  const created = await api(cmsUrl, 'POST', '/admin/users', {
-    token,
-    body: {
-      firstname: editor.firstname,
-      lastname: editor.lastname,
-      email: editor.email,
-      roles: [editorRole.id],
-    },
-  });
-  const registrationToken = created?.data?.registrationToken;
-  if (!registrationToken) throw new Error(`POST /admin/users gave no registrationToken`);
-  const registered = await api(cmsUrl, 'POST', '/admin/register', {
-    body: {
-      registrationToken,
-      userInfo: {
-        firstname: editor.firstname,
-        lastname: editor.lastname,
-        password: editor.password,
-      },
-    },
-  });
-  // The editor is active and has the Editor role only. (No extra login: Strapi rate-limits
-  // /admin/login per email, and the tests log in through the admin's login form.)
-  const editorToken = registered?.data?.token ?? registered?.data?.accessToken;
-  if (!editorToken)
-    throw new Error(`POST /admin/register gave no token: ${JSON.stringify(registered)}`);
-  const me = await api(cmsUrl, 'GET', '/admin/users/me', { token: editorToken });
-  const codes = (me?.data?.roles ?? []).map((role) => role.code);
-  if (codes.length !== 1 || codes[0] !== 'strapi-editor') {
-    throw new Error(`the editor's roles are ${JSON.stringify(codes)}, expected ["strapi-editor"]`);
-  }
-}
-
 // ── main ───────────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
@@ -170,15 +108,22 @@ async function main() {
     if (code !== 0) throw new Error(`the web build failed (exit ${code})`);
   }
   if (!isCmsBuilt()) throw new Error('cms/dist is incomplete: build first (unset E2E_SKIP_BUILD).');
-  if (!existsSync(join(webDir, 'dist', 'index.html'))) {
-    throw new Error('web/dist/index.html is missing: build first (unset E2E_SKIP_BUILD).');
+  for (const built of ['dist/client/index.html', 'dist/server/main.js']) {
+    if (!existsSync(join(webDir, built))) {
+      throw new Error(`web/${built} is missing: build first (unset E2E_SKIP_BUILD).`);
+    }
   }
 
   mkdirSync(resultsDir, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'e2e-'));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const [cmsPort, webPort, controlPort] = [await freePort(), await freePort(), await freePort()];
+  const [cmsPort, webPort, rendererPort, controlPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const superAdmin = {
@@ -192,10 +137,15 @@ async function main() {
     password: `Ed1tor-${randomBytes(12).toString('hex')}`,
   };
 
+  const renderHookSecret = randomBytes(32).toString('base64');
+  const siteDir = join(tmp, 'site');
+
   const cmsLog = join(resultsDir, 'cms.log');
-  const webLog = join(resultsDir, 'web.log');
-  rmSync(cmsLog, { force: true });
-  rmSync(webLog, { force: true });
+  const rendererLog = join(resultsDir, 'renderer.log');
+  const webLog = join(resultsDir, 'nginx.log');
+  for (const file of [cmsLog, rendererLog, webLog, join(resultsDir, 'nginx')]) {
+    rmSync(file, { recursive: true, force: true });
+  }
 
   // The CMS, restartable by the tests through the control server: always the same port, database
   // and secrets, so the site's proxy and logged-in admin sessions survive a restart.
@@ -209,6 +159,8 @@ async function main() {
       CORS_ORIGINS: webUrl,
       ADMIN_EMAIL: superAdmin.email,
       ADMIN_PASSWORD: superAdmin.password,
+      RENDERER_HOOK_URL: `http://127.0.0.1:${rendererPort}/hooks/content`,
+      RENDER_HOOK_SECRET: renderHookSecret,
     },
     logFile: cmsLog,
   };
@@ -226,34 +178,48 @@ async function main() {
   cleanups.push(stopCms);
   await startCms();
 
-  const web = startProcess(
-    'web (vite preview)',
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--port',
-      String(webPort),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: webDir, env: { CMS_URL: cmsUrl }, logFile: webLog },
-  );
-  cleanups.push(() => web.stop());
-  await waitFor('the web site', async () => (await fetch(webUrl)).ok, {
-    proc: web,
-    timeoutMs: 60_000,
+  // The renderer: the whole site prerendered from the CMS's published content, then kept
+  // current by its change notifications (no periodic render: the tests see notifications work).
+  const renderer = startProcess('renderer', process.execPath, ['dist/server/main.js'], {
+    cwd: webDir,
+    env: {
+      CMS_URL: cmsUrl,
+      SITE_URL: webUrl,
+      SITE_DIR: siteDir,
+      RENDER_HOOK_SECRET: renderHookSecret,
+      RENDERER_PORT: String(rendererPort),
+      FULL_RENDER_INTERVAL_SECONDS: '0',
+    },
+    logFile: rendererLog,
   });
+  cleanups.push(() => renderer.stop());
+  const rendered = Date.now();
   await waitFor(
-    'the web proxy to reach the CMS',
+    'the first render of the site',
+    async () => (await fetch(`http://127.0.0.1:${rendererPort}/healthz`)).ok,
+    { proc: renderer, timeoutMs: 60_000 },
+  );
+  log(`site rendered into ${siteDir} in ${Date.now() - rendered} ms`);
+
+  const web = await startNginx({
+    port: webPort,
+    siteRoot: siteDir,
+    cmsUrl,
+    dir: join(resultsDir, 'nginx'),
+    logFile: webLog,
+  });
+  cleanups.push(() => web.stop());
+  await waitFor(
+    'the site to proxy the CMS',
     async () => (await fetch(`${webUrl}/api/site-setting?locale=en`)).ok,
     { proc: web, timeoutMs: 30_000 },
   );
-  log(`web up at ${webUrl}`);
+  log(`site served by nginx at ${webUrl}`);
 
-  await createEditor(cmsUrl, superAdmin, editor);
+  const adminToken = await adminLogin(cmsUrl, superAdmin);
+  await createEditor(cmsUrl, adminToken, editor);
   log(`created the Editor-role admin ${editor.email}`);
+  const apiToken = await createApiToken(cmsUrl, adminToken);
 
   // Control server: lets a test stop and start the CMS (the outage flow).
   let busy = Promise.resolve();
@@ -301,6 +267,7 @@ async function main() {
         E2E_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
         E2E_EDITOR_EMAIL: editor.email,
         E2E_EDITOR_PASSWORD: editor.password,
+        E2E_API_TOKEN: apiToken,
         E2E_JSON_REPORT: jsonReport,
         E2E_TIMINGS_FILE: join(tmp, 'timings.jsonl'),
       },
@@ -314,10 +281,10 @@ async function main() {
   if (existsSync(timings)) {
     for (const line of readFileSync(timings, 'utf8').split('\n').filter(Boolean)) {
       const { name, ms } = JSON.parse(line);
-      log(`timing: ${name}: ${ms} ms`);
+      log(`timing: ${name}: ${Array.isArray(ms) ? ms.join(', ') : ms} ms`);
     }
   }
-  if (code !== 0) log(`server logs: ${cmsLog}, ${webLog}`);
+  if (code !== 0) log(`server logs: ${cmsLog}, ${rendererLog}, ${resultsDir}/nginx/logs`);
   return code;
 }
 

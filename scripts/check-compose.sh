@@ -15,7 +15,7 @@ REQUIRED_VARS=(
   POSTGRES_PASSWORD
   PUBLIC_URL SITE_URL CORS_ORIGINS
   APP_KEYS API_TOKEN_SALT ADMIN_JWT_SECRET TRANSFER_TOKEN_SALT JWT_SECRET ENCRYPTION_KEY
-  PREVIEW_SECRET
+  PREVIEW_SECRET RENDER_HOOK_SECRET
 )
 
 log() { printf '[check-compose] %s\n' "$*"; }
@@ -69,6 +69,14 @@ if ! compose_config "$ENV_EXAMPLE" 2>"$TMP/err"; then
 fi
 log "   ok: docker-compose.yml is valid with .env.example"
 
+# The services the deployment is made of (README "Deploy with docker-compose").
+EXPECTED_SERVICES=(postgres cms renderer web)
+services="$(cd "$ROOT" && env "${UNSET_ARGS[@]}" "${COMPOSE[@]}" -f "$COMPOSE_FILE" --env-file "$ENV_EXAMPLE" config --services)"
+for service in "${EXPECTED_SERVICES[@]}"; do
+  grep -qx "$service" <<<"$services" || fail "docker-compose.yml has no '$service' service (has: $(echo $services))"
+done
+log "   ok: services ${EXPECTED_SERVICES[*]}"
+
 for name in "${REQUIRED_VARS[@]}"; do
   grep -qE "^${name}=.+" "$ENV_EXAMPLE" || fail ".env.example has no value for required variable $name"
   grep -qE "\\\$\\{${name}:\\?" "$COMPOSE_FILE" || fail "docker-compose.yml does not require $name with \${$name:?...}"
@@ -96,7 +104,7 @@ for name in "${REQUIRED_VARS[@]}"; do
 done
 
 # --- 3. no real-looking secrets in the example -----------------------------------------------
-SECRETS=(POSTGRES_PASSWORD APP_KEYS API_TOKEN_SALT ADMIN_JWT_SECRET TRANSFER_TOKEN_SALT JWT_SECRET ENCRYPTION_KEY PREVIEW_SECRET)
+SECRETS=(POSTGRES_PASSWORD APP_KEYS API_TOKEN_SALT ADMIN_JWT_SECRET TRANSFER_TOKEN_SALT JWT_SECRET ENCRYPTION_KEY PREVIEW_SECRET RENDER_HOOK_SECRET)
 for name in "${SECRETS[@]}"; do
   value="$(grep -E "^${name}=" "$ENV_EXAMPLE" | head -n 1 | cut -d= -f2-)"
   case "$value" in

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: installs the workspace, then runs the CMS (Strapi on SQLite, seeded on first run)
-// and the web app (Vite dev server, proxying /api and /uploads to the CMS) until Ctrl-C.
+// `npm run dev`: the developers' hot-reload loop. Installs the workspace, then runs the CMS with
+// `strapi develop` (Content-Type Builder, restarts on change; SQLite, seeded on first run) and the
+// site with Vite's dev server (rendered in the browser, proxying /api and /uploads to the CMS)
+// until Ctrl-C. `npm start` runs the production shape instead (scripts/start.mjs).
 import { spawn } from 'node:child_process';
 import { install, PNPM_SPEC } from './pnpm.mjs';
 
@@ -17,8 +19,8 @@ const children = [
 console.log(`
   CMS admin  ${CMS_URL}/admin   (first visit: create the first admin)
   CMS API    ${CMS_URL}/api/faqs?locale=en
-  Web site   ${WEB_URL}/         (Spanish: ${WEB_URL}/es)
-  Stop with Ctrl-C.
+  Web site   ${WEB_URL}/         (Spanish: ${WEB_URL}/es; hot reload, rendered in the browser)
+  Stop with Ctrl-C. \`npm start\` runs the prerendered production shape instead.
 `);
 
 function start(name, args) {

@@ -21,17 +21,36 @@ function opening(blocks: BlockNode[], words = 6): string {
   return text.split(' ').slice(0, words).join(' ');
 }
 
+/** The text of every block (a paragraph, a heading, each list item), as a reader sees it. */
+function blockTexts(blocks: BlockNode[]): string[] {
+  const inline = (nodes: Array<{ type: string; text?: string; children?: unknown[] }>): string =>
+    nodes
+      .map((node) =>
+        node.type === 'text' ? (node.text ?? '') : inline((node.children ?? []) as never),
+      )
+      .join('');
+  return blocks.flatMap((block) =>
+    block.type === 'list'
+      ? block.children.map((item) => inline(item.children))
+      : [inline(block.children)],
+  );
+}
+
 function seededFor(content: SeedLocaleContent) {
   return {
     heroTitle: content.settings.heroTitle,
+    crisisHelp: blockTexts(content.settings.crisisHelp).join(' '),
     article: {
       slug: content.article.slug,
       title: content.article.title,
+      summary: content.article.summary,
       bodyStart: opening(content.article.body),
+      bodyTexts: blockTexts(content.article.body),
     },
     faqs: content.faqs.map((faq) => ({
       question: faq.question,
       answerStart: opening(faq.answer),
+      answerTexts: blockTexts(faq.answer),
     })),
     riskFactors: content.riskFactors,
   };
@@ -55,6 +74,7 @@ function uiFor(messages: MessageSchema) {
     switchTo: messages.language.switchTo,
     readArticle: messages.home.readArticle,
     faqTitle: messages.faq.title,
+    faqDescription: messages.faq.description,
     riskFactorsTitle: messages.riskFactors.title,
     articlesTitle: messages.articles.title,
     notFoundTitle: messages.notFound.title,

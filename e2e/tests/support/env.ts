@@ -15,6 +15,8 @@ export const env = {
     email: required('E2E_EDITOR_EMAIL'),
     password: required('E2E_EDITOR_PASSWORD'),
   },
+  /** A full-access API token, for setting up content through the REST API. */
+  apiToken: required('E2E_API_TOKEN'),
 };
 
 /** Stops the CMS process (resolves once it has exited). */
@@ -35,8 +37,8 @@ async function control(path: string): Promise<void> {
 }
 
 /** Records a measured duration; run.mjs prints them at the end. Never asserted on. */
-export function recordTiming(name: string, ms: number): void {
-  console.log(`[timing] ${name}: ${ms} ms`);
+export function recordTiming(name: string, ms: number | number[]): void {
+  console.log(`[timing] ${name}: ${Array.isArray(ms) ? ms.join(', ') : ms} ms`);
   const file = process.env.E2E_TIMINGS_FILE;
   if (file) appendFileSync(file, `${JSON.stringify({ name, ms })}\n`);
 }

@@ -1,0 +1,108 @@
+// @ts-check
+// Runs the site's own nginx configuration (web/nginx/default.conf, the template the web image
+// renders) outside Docker, with Debian's nginx package: for the e2e suite and the benchmarks.
+// The template is rendered the way the nginx image's entrypoint does (envsubst of the listed
+// variables only), with the listen port changed, inside a prefix directory of its own.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rootDir, startProcess, waitFor } from './cms-process.mjs';
+
+const NGINX_DIR = join(rootDir, 'web', 'nginx');
+const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
+
+/** The nginx binary; installs Debian's package when missing (as root, like CI). */
+export function ensureNginx() {
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'nginx'],
+  ]) {
+    const [command, ...rest] = [...asRoot, ...args];
+    const result = spawnSync(command, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: install nginx`);
+  }
+  const installed = CANDIDATES.find((path) => existsSync(path));
+  if (!installed) throw new Error('apt-get did not install nginx');
+  return installed;
+}
+
+/**
+ * web/nginx/default.conf with its variables filled in, as the web image's entrypoint does.
+ * @param {Record<string, string>} values CMS_UPSTREAM, CMS_PUBLIC_URL, DNS_RESOLVER, SITE_ROOT
+ * @param {number} port
+ */
+export function renderSiteConfig(values, port) {
+  const template = readFileSync(join(NGINX_DIR, 'default.conf'), 'utf8');
+  const filled = template.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => {
+    if (!/^(CMS_|DNS_|SITE_)/.test(name)) return whole; // NGINX_ENVSUBST_FILTER in web/Dockerfile
+    if (!(name in values)) throw new Error(`no value for \${${name}} in web/nginx/default.conf`);
+    return values[name];
+  });
+  return filled
+    .replace(/^\s*listen \[::\]:80;\n/m, '')
+    .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`);
+}
+
+/**
+ * Starts nginx with the site's configuration on `port`, serving `siteRoot` and proxying /api and
+ * /uploads to `cmsUrl`; resolves once /healthz answers.
+ * @param {{ port: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, dir: string, logFile?: string }} options
+ */
+export async function startNginx({ port, siteRoot, cmsUrl, cmsPublicUrl, dir, logFile }) {
+  const nginx = ensureNginx();
+  mkdirSync(join(dir, 'logs'), { recursive: true });
+  cpSync(join(NGINX_DIR, 'snippets'), join(dir, 'snippets'), { recursive: true });
+  const site = renderSiteConfig(
+    {
+      CMS_UPSTREAM: cmsUrl,
+      CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl,
+      DNS_RESOLVER: '127.0.0.1',
+      SITE_ROOT: siteRoot,
+    },
+    port,
+  );
+  writeFileSync(join(dir, 'site.conf'), site);
+  // The http {} wrapper the nginx image's own nginx.conf provides, with paths in `dir`.
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    [
+      // As root, nginx would run its workers as an unprivileged user that cannot read the
+      // caller's temporary directories: keep them as the caller.
+      ...(process.getuid?.() === 0 ? ['user root;'] : []),
+      'worker_processes 1;',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${join(dir, 'logs', 'error.log')} warn;`,
+      'events { worker_connections 1024; }',
+      'http {',
+      '  include /etc/nginx/mime.types;',
+      '  default_type application/octet-stream;',
+      '  sendfile on;',
+      '  keepalive_timeout 65;',
+      `  access_log ${join(dir, 'logs', 'access.log')};`,
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`,
+      ),
+      '  include site.conf;',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const check = spawnSync(nginx, ['-t', '-q', '-p', dir, '-c', 'nginx.conf'], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+  const proc = startProcess('nginx', nginx, ['-p', dir, '-c', 'nginx.conf', '-g', 'daemon off;'], {
+    logFile,
+    output: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor('nginx to answer /healthz', async () => (await fetch(`${url}/healthz`)).ok, {
+    proc,
+    timeoutMs: 15_000,
+  });
+  return Object.assign(proc, { url, port });
+}
