@@ -26,6 +26,19 @@ export function plainText(node: unknown): string {
   return childrenOf(node).map(plainText).join('');
 }
 
+/**
+ * Plain text of blocks, for structured data and previews: a blank line between blocks, one line
+ * per list item.
+ */
+export function blocksToText(blocks: unknown): string {
+  if (!Array.isArray(blocks)) return '';
+  const blockText = (block: unknown): string =>
+    isNode(block) && block.type === 'list'
+      ? childrenOf(block).map(blockText).filter(Boolean).join('\n')
+      : plainText(block).trim();
+  return blocks.map(blockText).filter(Boolean).join('\n\n');
+}
+
 /** Returns a safe href, or undefined when the URL must not become a link. */
 export function safeHref(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;

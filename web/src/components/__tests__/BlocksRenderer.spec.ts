@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import BlocksRenderer, { safeHref } from '@/components/BlocksRenderer';
+import BlocksRenderer, { blocksToText, safeHref } from '@/components/BlocksRenderer';
 
 const text = (value: string, marks: Record<string, boolean> = {}) => ({
   type: 'text',
@@ -231,5 +231,28 @@ describe('BlocksRenderer: untrusted input', () => {
     expect(mount(BlocksRenderer, { props: { blocks: null } }).html()).toBe(
       '<div class="blocks"></div>',
     );
+  });
+});
+
+describe('blocksToText', () => {
+  it('gives each block its paragraph and each list item its line', () => {
+    const blocks = [
+      paragraph(text('Some factors, like:')),
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [
+          { type: 'list-item', children: [text('Loss')] },
+          { type: 'list-item', children: [text('Isolation '), text('and more', { bold: true })] },
+        ],
+      },
+      { type: 'heading', level: 2, children: [text('Next')] },
+      paragraph(text('  ')),
+    ];
+    expect(blocksToText(blocks)).toBe('Some factors, like:\n\nLoss\nIsolation and more\n\nNext');
+  });
+
+  it.each([null, undefined, 'text', {}])('is empty for %j', (value) => {
+    expect(blocksToText(value)).toBe('');
   });
 });
