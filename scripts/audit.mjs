@@ -23,7 +23,7 @@ import { freePort, rootDir, startCmsProcess, startProcess, waitFor } from './lib
 import { ensureNginx, startNginx } from './lib/nginx.mjs';
 
 const args = process.argv.slice(2);
-const ARTICLES = Number(args[args.indexOf('--articles') + 1]) || 1000;
+const ARTICLES = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : 1000;
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 const webDir = join(rootDir, 'web');
 const log = (message) => console.log(`[audit] ${message}`);
