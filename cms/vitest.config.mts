@@ -30,13 +30,14 @@ export default defineConfig(async () => {
       `CI requires PostgreSQL for the CMS suite; none at ${process.env.TEST_PG_URL}.`,
     );
   }
-  // tests/postgres/ holds what only PostgreSQL has (e.g. DATABASE_URL); it runs in that project.
+  // A postgres/ folder (tests/postgres/, tests/processes/postgres/) holds what only PostgreSQL has
+  // (e.g. DATABASE_URL, several CMS processes on one database); it runs in that project only.
   const project = (db: 'sqlite' | 'postgres') => ({
     extends: true as const,
     test: {
       name: db,
       env: { TEST_DB: db },
-      exclude: db === 'postgres' ? [] : ['tests/postgres/**'],
+      exclude: db === 'postgres' ? [] : ['tests/**/postgres/**'],
     },
   });
   return {

@@ -3,6 +3,7 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureEditorsCanUseAllLocales } from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { holdStartupLock, releaseStartupLock } from './bootstrap/startup-lock';
 import { registerContentEvents } from './content-events';
 import {
   rendererHookSettings,
@@ -17,24 +18,35 @@ export default {
    * Checked when the app loads (start, develop, console, seed), not when the config is read, so
    * `strapi build` needs no secrets: images and CI build without them.
    */
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     assertSecretsPresent();
     const rendererHook = rendererHookSettings(strapi); // RENDERER_HOOK_URL needs RENDER_HOOK_SECRET
     // One source of content-change events (src/content-events), several listeners: the renderer's
     // notification here, the locale-code cache, later the response cache.
     registerContentEvents(strapi);
     startRendererHook(strapi, rendererHook);
+    // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
+    // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
+    await holdStartupLock(strapi);
   },
 
-  /** Runs before the server starts: everything the site needs, idempotently, on every start. */
+  /**
+   * Runs before the server starts: everything the site needs, idempotently, on every start; with
+   * several CMS processes, in one at a time (the start-up lock), so each finds the last one's work.
+   */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureLocales(strapi);
-    await ensureEditorsCanUseAllLocales(strapi);
-    await syncPublicPermissions(strapi);
-    await ensureFirstAdmin(strapi);
-    if (process.env.SEED_ON_START !== 'false') {
-      const outcome = await seed(strapi);
-      strapi.log.info(`[seed] ${JSON.stringify(outcome)}`);
+    try {
+      await ensureLocales(strapi);
+      await ensureEditorsCanUseAllLocales(strapi);
+      await syncPublicPermissions(strapi);
+      await ensureFirstAdmin(strapi);
+      if (process.env.SEED_ON_START !== 'false') {
+        const outcome = await seed(strapi);
+        strapi.log.info(`[seed] ${JSON.stringify(outcome)}`);
+      }
+    } finally {
+      // Strapi's schema sync and start-up writes and the tasks above ran alone; the next may go.
+      await releaseStartupLock(strapi);
     }
   },
 

@@ -80,6 +80,12 @@ export function isCmsBuilt(): boolean;
 /** `pnpm --filter cms build`; rejects if it fails. */
 export function buildCms(): Promise<void>;
 
+/**
+ * cms/package.json's `start` script (also cms/Dockerfile's CMD): a plain `node <script> …`
+ * command, returned with this process's Node binary as `command`. Throws for anything else.
+ */
+export function cmsStartCommand(): { command: string; args: string[] };
+
 export type CmsDatabase =
   | { client: 'sqlite'; /** Absolute, or relative to cms/. */ filename: string }
   | { client: 'postgres'; /** postgres://user:password@host:port/database */ url: string };
@@ -117,5 +123,8 @@ export interface CmsProcess extends ManagedProcess {
   env: Record<string, string>;
 }
 
-/** Starts the built CMS (`strapi start` in cms/) and resolves once `/_health` answers 204. */
+/**
+ * Starts the built CMS (cms/package.json's `start` command, in cms/) and resolves once `/_health`
+ * answers 204.
+ */
 export function startCmsProcess(options?: StartCmsOptions): Promise<CmsProcess>;

@@ -186,6 +186,28 @@ export async function buildCms() {
 }
 
 /**
+ * The command of cms/package.json's `start` script, which is also cms/Dockerfile's CMD (what
+ * docker compose runs): `node <script> <args…>`, nothing else (no npx/pnpm wrapper, no shell).
+ * Returned with this process's Node binary in place of `node`.
+ * @returns {{ command: string; args: string[] }}
+ */
+export function cmsStartCommand() {
+  const { scripts } = JSON.parse(readFileSync(join(cmsDir, 'package.json'), 'utf8'));
+  const script = String(scripts?.start ?? '');
+  const words = script.trim().split(/\s+/);
+  if (
+    words[0] !== 'node' ||
+    words.length < 2 ||
+    words.some((word) => !/^[\w@./:=-]+$/.test(word))
+  ) {
+    throw new Error(
+      `cms/package.json "start" must be a plain \`node <script> …\` command, not: ${script}`,
+    );
+  }
+  return { command: process.execPath, args: words.slice(1) };
+}
+
+/**
  * The variables cms/config/database.ts reads for a database.
  * @param {import('./cms-process.d.mts').CmsDatabase} database
  * @returns {Record<string, string>}
@@ -199,7 +221,8 @@ export function databaseEnv(database) {
 
 /**
  * Starts the built CMS (`strapi start`, production mode) and resolves once `GET /_health`
- * answers 204. Node runs Strapi directly: npx/pnpm wrappers would add ~270 MB of processes.
+ * answers 204. It runs cms/package.json's `start` command (cmsStartCommand), the one the image
+ * runs: Node runs Strapi directly, as npx/pnpm wrappers would add ~270 MB of processes.
  * @param {import('./cms-process.d.mts').StartCmsOptions} [options]
  * @returns {Promise<import('./cms-process.d.mts').CmsProcess>}
  */
@@ -219,12 +242,8 @@ export async function startCmsProcess(options = {}) {
     PORT: String(port),
   };
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(
-    name,
-    process.execPath,
-    ['node_modules/@strapi/strapi/bin/strapi.js', 'start'],
-    { cwd: cmsDir, env, logFile, output },
-  );
+  const { command, args } = cmsStartCommand();
+  const proc = startProcess(name, command, args, { cwd: cmsDir, env, logFile, output });
   const healthy = async () =>
     (await fetch(`${url}/_health`, { signal: AbortSignal.timeout(5000) })).status === 204;
   try {
