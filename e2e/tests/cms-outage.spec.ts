@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { seeded, ui } from './support/content';
 import { startCms, stopCms } from './support/env';
 import { getPage, textOf } from './support/site';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { LANGS, prefix, seeded } from './support/content';
 
 // Each prerendered page, loaded in Chromium: the app takes over the HTML without a hydration

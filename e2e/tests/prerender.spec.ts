@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { XMLParser } from 'fast-xml-parser';
 import { LANGS, prefix, seeded, ui } from './support/content';
 import { env } from './support/env';

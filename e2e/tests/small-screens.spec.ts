@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { LANGS, prefix, seeded, ui } from './support/content';
 
 // The smallest phones in use: 320×640 CSS px. The page's own heading starts on the first screen

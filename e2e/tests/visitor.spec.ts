@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { LANGS, prefix, seeded, ui, type Lang } from './support/content';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });

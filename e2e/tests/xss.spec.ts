@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { cmsApi, getPage, rawStateOf, textOf, waitForPage } from './support/site';
 
 // Content with markup in it, as an editor could type it, is text everywhere the site puts it:

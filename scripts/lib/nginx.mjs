@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { rootDir, startProcess, waitFor } from './cms-process.mjs';
 
 const NGINX_DIR = join(rootDir, 'web', 'nginx');
+/** The hash of the pages' inline stylesheet, written by the site's build (web/vite.config.ts). */
+const CSP_STYLE_SRC = join(rootDir, 'web', 'dist', 'client', '.vite', 'csp-style-src.txt');
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
 
 /** The nginx binary; installs Debian's package when missing (as root, like CI). */
@@ -34,13 +36,14 @@ export function ensureNginx() {
 
 /**
  * web/nginx/default.conf with its variables filled in, as the web image's entrypoint does.
- * @param {Record<string, string>} values CMS_UPSTREAM, CMS_PUBLIC_URL, DNS_RESOLVER, SITE_ROOT
+ * @param {Record<string, string>} values CMS_UPSTREAM, CMS_PUBLIC_URL, DNS_RESOLVER, SITE_ROOT,
+ *   CSP_STYLE_SRC
  * @param {number} port
  */
 export function renderSiteConfig(values, port) {
   const template = readFileSync(join(NGINX_DIR, 'default.conf'), 'utf8');
   const filled = template.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => {
-    if (!/^(CMS_|DNS_|SITE_)/.test(name)) return whole; // NGINX_ENVSUBST_FILTER in web/Dockerfile
+    if (!/^(CMS_|DNS_|SITE_|CSP_)/.test(name)) return whole; // NGINX_ENVSUBST_FILTER in web/Dockerfile
     if (!(name in values)) throw new Error(`no value for \${${name}} in web/nginx/default.conf`);
     return values[name];
   });
@@ -64,6 +67,7 @@ export async function startNginx({ port, siteRoot, cmsUrl, cmsPublicUrl, dir, lo
       CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl,
       DNS_RESOLVER: '127.0.0.1',
       SITE_ROOT: siteRoot,
+      CSP_STYLE_SRC: readFileSync(CSP_STYLE_SRC, 'utf8').trim(),
     },
     port,
   );

@@ -13,8 +13,9 @@
  *   SERVE_PORT, SERVE_HOST         also serve SITE_DIR there, /api and /uploads proxied to
  *                                  CMS_URL (npm start; production uses nginx)
  */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
 import { createSiteRenderer } from './site-renderer';
 import { createRenderQueue } from './render-queue';
 import { createHookServer } from './hook-server';
@@ -49,7 +50,10 @@ hooks.listen(hookPort, hookHost, () =>
 );
 
 const servePort = env.SERVE_PORT ? Number(env.SERVE_PORT) : 0;
-const site = servePort ? createSiteServer({ root: outDir, cmsUrl }) : null;
+const styleSrc = servePort
+  ? readFileSync(join(clientDir, '.vite', 'csp-style-src.txt'), 'utf8').trim()
+  : '';
+const site = servePort ? createSiteServer({ root: outDir, cmsUrl, styleSrc }) : null;
 site?.listen(servePort, env.SERVE_HOST || '127.0.0.1', () =>
   log(`serving the site at http://localhost:${servePort}/ (/api → ${cmsUrl})`),
 );

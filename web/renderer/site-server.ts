@@ -21,6 +21,8 @@ import { gzipSync } from 'node:zlib';
 export interface SiteServerOptions {
   root: string;
   cmsUrl: string;
+  /** CSP sources for the pages' inline stylesheet (its hash, from the build). */
+  styleSrc?: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -39,16 +41,20 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.txt', '.svg']);
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
-};
+/** The headers nginx adds (web/nginx/snippets/security-headers.conf), in short. */
+function securityHeaders(styleSrc: string) {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'content-security-policy':
+      `default-src 'self'; script-src 'self'; style-src 'self' ${styleSrc}; img-src 'self' data:; ` +
+      "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
+  };
+}
 
-export function createSiteServer({ root, cmsUrl }: SiteServerOptions): Server {
+export function createSiteServer({ root, cmsUrl, styleSrc = '' }: SiteServerOptions): Server {
   const cms = new URL(cmsUrl);
+  const headers = securityHeaders(styleSrc);
 
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
@@ -59,7 +65,7 @@ export function createSiteServer({ root, cmsUrl }: SiteServerOptions): Server {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
       return res.end('Method not allowed\n');
     }
-    serveFile(root, url, req, res).catch(() => {
+    serveFile(root, url, req, res, headers).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error\n');
     });
@@ -80,7 +86,13 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
   return null;
 }
 
-async function serveFile(root: string, url: URL, req: IncomingMessage, res: ServerResponse) {
+async function serveFile(
+  root: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  security: Record<string, string>,
+) {
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -99,12 +111,12 @@ async function serveFile(root: string, url: URL, req: IncomingMessage, res: Serv
   const file = await resolveFile(root, pathname);
   if (!file) {
     const notFound = pathname === '/es' || pathname.startsWith('/es/') ? 'es/404.html' : '404.html';
-    return send(root, notFound, 404, req, res).catch(() => {
+    return send(root, notFound, 404, req, res, security).catch(() => {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('Not found\n');
     });
   }
-  return send(root, file, 200, req, res);
+  return send(root, file, 200, req, res, security);
 }
 
 async function send(
@@ -113,13 +125,14 @@ async function send(
   status: number,
   req: IncomingMessage,
   res: ServerResponse,
+  security: Record<string, string>,
 ) {
   const path = join(root, file);
   const info = await stat(path);
   const ext = extname(file);
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
+    ...security,
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': file.startsWith('assets/')
       ? 'public, max-age=31536000, immutable'

@@ -1,22 +1,11 @@
-import { createWebHistory } from 'vue-router';
-import { createHead } from '@unhead/vue/client';
-import { createSiteApp } from './app';
-import { readPageState } from './ssr/pageState';
 import './assets/main.css';
 
-// A prerendered page carries the state it was rendered from: hydrate it without fetching again.
-// Without one (the dev server, the draft preview), the browser renders the page itself.
-const state = readPageState(document);
-const { app, router } = createSiteApp({
-  ssr: state !== null,
-  history: createWebHistory(import.meta.env.BASE_URL),
-  head: createHead(),
-  siteUrl: state?.siteUrl,
-  initialState: state?.stores,
-});
-
-// Mount once the first route (and its lazy view) is resolved, so the first render matches.
-router
-  .isReady()
-  .catch(() => undefined)
-  .finally(() => app.mount('#app'));
+/*
+ * The browser entry. A prerendered page is complete without scripts; the app only makes it
+ * interactive. This module runs once the HTML is parsed; the app (./hydrate) is fetched and run in
+ * the first idle moment after, once the browser has laid out and painted the page: on a slow
+ * phone its scripts never hold back the content, nor compete with it for the processor.
+ */
+const start = () => void import('./hydrate');
+if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+else setTimeout(start, 100); // Safari has no idle callbacks

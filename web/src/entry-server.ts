@@ -84,13 +84,16 @@ function failedResources(state: Record<string, unknown>): string[] {
   return failed;
 }
 
-/** `<link rel="modulepreload">` for the JavaScript the rendered components need. */
+/**
+ * `<link rel="modulepreload">` for the JavaScript the rendered components need, at low priority
+ * like the entry script (web/vite.config.ts): the page is complete without it.
+ */
 function preloadLinks(modules: Set<string> | undefined, manifest?: Record<string, string[]>) {
   if (!modules || !manifest) return '';
   const files = new Set<string>();
   for (const id of modules) for (const file of manifest[id] ?? []) files.add(file);
   return [...files]
     .filter((file) => file.endsWith('.js'))
-    .map((file) => `<link rel="modulepreload" crossorigin href="${file}">`)
+    .map((file) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${file}">`)
     .join('');
 }

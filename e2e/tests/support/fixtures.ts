@@ -3,13 +3,34 @@ import { env } from './env';
 
 type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
 
+/** Resolves once the app has taken over the prerendered page (it loads after the page's paint). */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('app') as (HTMLElement & { __vue_app__?: unknown }) | null;
+    return Boolean(root?.__vue_app__);
+  });
+}
+
 /**
+ * `page`: a visitor's page; `goto` on the site resolves once the app is live on the page, so a
+ * test never clicks a button before it does anything (a prerendered page is visible first).
+ *
  * `admin`: a page in its own browser context, logged in to the Strapi admin as the Editor-role
  * user. The login goes through the admin's login form once per worker (Strapi rate-limits
  * /admin/login per email: 5 per 5 minutes) and the session is reused. The test's `page` stays a
  * plain visitor with no admin session.
  */
 export const test = base.extend<{ admin: Page }, { editorSession: StorageState }>({
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const site = new URL(env.webUrl).origin;
+    page.goto = async (...args: Parameters<Page['goto']>) => {
+      const response = await goto(...args);
+      if (new URL(page.url()).origin === site) await waitForApp(page);
+      return response;
+    };
+    await use(page);
+  },
   editorSession: [
     async ({ browser }, use) => {
       const context = await browser.newContext();

@@ -3,7 +3,9 @@ import { createMemoryHistory } from 'vue-router';
 import { createHead } from '@unhead/vue/client';
 import { flushPromises } from '@vue/test-utils';
 import { createSiteApp } from '@/app';
-import { fixtureSnapshot, renderFixturePage } from '@/test/prerender';
+import { renderPage } from '@/entry-server';
+import { fixtureSnapshot, renderFixturePage, TEMPLATE } from '@/test/prerender';
+import { snapshotApi } from '../../renderer/snapshot';
 import { readPageState } from '@/ssr/pageState';
 import { faqs } from '@/api/__tests__/fixtures/strapi';
 import { installFakeCms, type FakeCms } from '@/test/cms';
@@ -125,5 +127,17 @@ describe('server-rendered pages', () => {
     await flushPromises();
     expect(button.getAttribute('aria-expanded')).toBe('true');
     app.unmount();
+  });
+});
+
+describe('the inline stylesheet', () => {
+  it('reaches every page byte for byte, so its CSP hash holds', async () => {
+    const style = '<style>.a>b{color:red}\n.c::after{content:"→ \'x\'"}</style>';
+    const { html } = await renderPage('/faq', {
+      api: snapshotApi(fixtureSnapshot()),
+      siteUrl: 'https://clinic.example',
+      template: TEMPLATE.replace('<head>', `<head>${style}`),
+    });
+    expect(html).toContain(style);
   });
 });
