@@ -12,6 +12,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   }
 
   const connections: Record<Core.Config.Database.ClientKind, Core.Config.Database['connection']> = {
+    // One CMS process at a time on MySQL: only on PostgreSQL do several processes take turns
+    // starting up (src/bootstrap/startup-lock.ts); on MySQL the CMS warns at start-up instead.
     mysql: {
       client: 'mysql',
       connection: {

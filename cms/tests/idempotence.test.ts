@@ -96,6 +96,34 @@ describe('seeding is idempotent and never overrides editors', () => {
   });
 });
 
+describe('a seed cut short', () => {
+  it('is finished by the next start, once, instead of being skipped as content', async () => {
+    const db = await createTestDatabase(databaseKind);
+    let cms = await startCms(db);
+    try {
+      const complete = await countRows(cms);
+      const questions = await publicQuestions(cms);
+      // As a process killed mid-seed leaves it: begun (not finished), some entries missing.
+      await cms.strapi
+        .store({ type: 'core', name: 'seed' })
+        .set({ key: 'state', value: { version: 1, startedAt: new Date().toISOString() } });
+      const faqs = cms.strapi.documents(FAQ);
+      const [, second] = await faqs.findMany({ locale: 'en', sort: 'order', status: 'draft' });
+      await faqs.delete({ documentId: second!.documentId, locale: '*' });
+      await cms.strapi.db.query('api::site-setting.site-setting').deleteMany({});
+      await cms.stop();
+
+      cms = await startCms(db);
+      expect(await countRows(cms)).toEqual(complete);
+      expect(await publicQuestions(cms)).toEqual(questions);
+      expect(await seed(cms.strapi)).toMatchObject({ status: 'skipped', reason: 'already-seeded' });
+    } finally {
+      await cms.stop();
+      await db.drop();
+    }
+  });
+});
+
 describe('seeding a database that already holds content', () => {
   it('is skipped when the content was not made by the seed', async () => {
     const db = await createTestDatabase(databaseKind);

@@ -110,6 +110,8 @@ export interface StartCmsOptions {
   timeoutMs?: number;
   /** For messages and the log. Default 'CMS'. */
   name?: string;
+  /** Called once the process is spawned, before it is healthy: to watch or kill it as it starts. */
+  onSpawn?: (proc: ManagedProcess) => void;
 }
 
 export interface CmsProcess extends ManagedProcess {

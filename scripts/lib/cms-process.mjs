@@ -244,6 +244,7 @@ export async function startCmsProcess(options = {}) {
   const url = `http://127.0.0.1:${port}`;
   const { command, args } = cmsStartCommand();
   const proc = startProcess(name, command, args, { cwd: cmsDir, env, logFile, output });
+  options.onSpawn?.(proc);
   const healthy = async () =>
     (await fetch(`${url}/_health`, { signal: AbortSignal.timeout(5000) })).status === 204;
   try {

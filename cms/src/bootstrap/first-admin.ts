@@ -13,19 +13,23 @@ export async function ensureFirstAdmin(
   const password = env.ADMIN_PASSWORD;
   if (!email || !password) return;
 
-  const admins = await strapi.db.query('admin::user').count();
-  if (admins > 0) return;
+  const hasAdmin = async () => (await strapi.db.query('admin::user').count()) > 0;
+  if (await hasAdmin()) return;
 
-  const superAdminRole = await strapi.service('admin::role').getSuperAdmin();
-  if (!superAdminRole) throw new Error('The Super Admin role is missing.');
-  await strapi.service('admin::user').create({
-    email: email.toLowerCase(),
-    firstname: env.ADMIN_FIRSTNAME?.trim() || 'Admin',
-    lastname: env.ADMIN_LASTNAME?.trim() || undefined,
-    password,
-    isActive: true,
-    registrationToken: null,
-    roles: [superAdminRole.id],
-  });
+  // What Strapi's own registration screen uses: one transaction that locks the Super Admin role,
+  // checks again that there is no admin, and writes the user with its role (Strapi's plain
+  // `create` writes the user, then its role, in two steps: cut short between them, it would leave
+  // an admin without a role, and no first admin would ever be created again).
+  try {
+    await strapi.service('admin::user').createFirstAdmin({
+      email: email.toLowerCase(),
+      firstname: env.ADMIN_FIRSTNAME?.trim() || 'Admin',
+      lastname: env.ADMIN_LASTNAME?.trim() || undefined,
+      password,
+    });
+  } catch (error) {
+    if (await hasAdmin()) return; // another process created it first: fine
+    throw error;
+  }
   strapi.log.info(`[first-admin] created super admin ${email}`);
 }

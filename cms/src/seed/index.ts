@@ -6,6 +6,12 @@ import { seedContent, type SeedLocale } from './content';
  * records that it ran, so an entry an editor changed or deleted is never re-created, overwritten
  * or resurrected by a later start. `force` restores the seed entries (matched by slug, by order,
  * or the single settings entry) and re-creates missing ones; editors' other entries stay.
+ *
+ * The store also records that a seed has begun: one cut short (a crash, a kill during the first
+ * start) is finished by the next start, the same way `force` restores entries, so the content
+ * ends up seeded exactly once instead of half-seeded and then skipped as "content exists".
+ * (Not one transaction: Strapi re-reads every written entry for its events once the transaction
+ * commits, so one seed-wide transaction would leave ~60 queries running after `seed()` returns.)
  */
 
 const ARTICLE = 'api::article.article';
@@ -19,13 +25,15 @@ const TRANSLATIONS: SeedLocale[] = ['es'];
 const SEED_VERSION = 1;
 
 export type SeedOutcome =
-  | { status: 'seeded'; forced: boolean }
+  | { status: 'seeded'; forced: boolean; resumed?: true }
   | { status: 'skipped'; reason: 'already-seeded'; seededAt: string }
   | { status: 'skipped'; reason: 'content-exists' };
 
 interface SeedState {
   version: number;
-  seededAt: string;
+  /** Set once the seed has finished; until then it is under way, or was cut short. */
+  seededAt?: string;
+  startedAt?: string;
 }
 
 const seedStore = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'seed' });
@@ -35,11 +43,18 @@ export async function seed(
   { force = false }: { force?: boolean } = {},
 ): Promise<SeedOutcome> {
   const state = (await seedStore(strapi).get({ key: 'state' })) as SeedState | null;
-  if (state && !force) {
+  const resuming = !!state && !state.seededAt;
+  if (state?.seededAt && !force) {
     return { status: 'skipped', reason: 'already-seeded', seededAt: state.seededAt };
   }
   if (!state && !force && (await hasAnyContent(strapi))) {
     return { status: 'skipped', reason: 'content-exists' };
+  }
+  if (resuming) {
+    strapi.log.warn('[seed] an earlier seed was cut short; finishing it');
+  } else if (!state) {
+    const started: SeedState = { version: SEED_VERSION, startedAt: new Date().toISOString() };
+    await seedStore(strapi).set({ key: 'state', value: started });
   }
 
   const faqIds = await seedFaqs(strapi);
@@ -49,7 +64,9 @@ export async function seed(
 
   const newState: SeedState = { version: SEED_VERSION, seededAt: new Date().toISOString() };
   await seedStore(strapi).set({ key: 'state', value: newState });
-  return { status: 'seeded', forced: force };
+  return resuming
+    ? { status: 'seeded', forced: force, resumed: true }
+    : { status: 'seeded', forced: force };
 }
 
 async function hasAnyContent(strapi: Core.Strapi): Promise<boolean> {
