@@ -118,7 +118,8 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'e2e-'));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
 
-  const [cmsPort, webPort, rendererPort, controlPort] = [
+  const [cmsPort, webPort, adminPort, rendererPort, controlPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -203,6 +204,7 @@ async function main() {
 
   const web = await startNginx({
     port: webPort,
+    adminPort,
     siteRoot: siteDir,
     cmsUrl,
     dir: join(resultsDir, 'nginx'),
@@ -224,9 +226,14 @@ async function main() {
   // Control server: lets a test stop and start the CMS (the outage flow).
   let busy = Promise.resolve();
   const control = createServer((req, res) => {
-    const action = { 'POST /cms/stop': stopCms, 'POST /cms/start': startCms }[
-      `${req.method} ${req.url}`
-    ];
+    // nginx keeps the CMS's public reads briefly and serves them stale while the CMS is down:
+    // a test that needs what an empty cache does starts from one.
+    const purgeNginxCache = async () => web.purgeCache();
+    const action = {
+      'POST /cms/stop': stopCms,
+      'POST /cms/start': startCms,
+      'POST /nginx/purge-cache': purgeNginxCache,
+    }[`${req.method} ${req.url}`];
     if (!action) {
       res.writeHead(404).end();
       return;
@@ -265,6 +272,7 @@ async function main() {
         E2E_WEB_URL: webUrl,
         E2E_CMS_URL: cmsUrl,
         E2E_CONTROL_URL: `http://127.0.0.1:${controlPort}`,
+        E2E_ADMIN_PROXY_URL: web.adminUrl,
         E2E_EDITOR_EMAIL: editor.email,
         E2E_EDITOR_PASSWORD: editor.password,
         E2E_API_TOKEN: apiToken,

@@ -70,7 +70,7 @@ fi
 log "   ok: docker-compose.yml is valid with .env.example"
 
 # The services the deployment is made of (README "Deploy with docker-compose").
-EXPECTED_SERVICES=(postgres cms renderer web)
+EXPECTED_SERVICES=(postgres redis cms renderer web)
 services="$(cd "$ROOT" && env "${UNSET_ARGS[@]}" "${COMPOSE[@]}" -f "$COMPOSE_FILE" --env-file "$ENV_EXAMPLE" config --services)"
 for service in "${EXPECTED_SERVICES[@]}"; do
   grep -qx "$service" <<<"$services" || fail "docker-compose.yml has no '$service' service (has: $(echo $services))"

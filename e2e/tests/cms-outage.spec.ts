@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { seeded, ui } from './support/content';
-import { startCms, stopCms } from './support/env';
+import { purgeNginxCache, startCms, stopCms } from './support/env';
 import { getPage, textOf } from './support/site';
 
 // Stops the real CMS process, so nothing else may run meanwhile (workers: 1), and always starts
@@ -46,7 +46,8 @@ test.describe('with the CMS down', () => {
   test('navigating in the site shows the error view for what it cannot load, keeps the page around it, and recovers', async ({
     page,
   }) => {
-    // A prerendered home page, then the CMS goes down.
+    // A prerendered home page, then the CMS goes down; nginx has nothing of it in its cache.
+    await purgeNginxCache();
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seeded.en.heroTitle);
     await stopCms();
@@ -82,6 +83,23 @@ test.describe('with the CMS down', () => {
     await page.getByRole('button', { name: ui.en.retry }).click();
     await expect(page.getByTestId('error-state')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seeded.en.article.title);
+    await expect(page.getByRole('main')).toContainText(seeded.en.article.bodyStart);
+  });
+
+  test('what nginx has cached keeps the navigation working while the CMS restarts', async ({
+    page,
+  }) => {
+    // A visitor reads the article while the CMS is up: its read passes through nginx's cache.
+    await page.goto('/');
+    await page.getByRole('link', { name: seeded.en.article.title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seeded.en.article.title);
+
+    await stopCms();
+    // Another visit (a fresh app, nothing in its memory): the same read comes from nginx.
+    await page.goto('/');
+    await page.getByRole('link', { name: seeded.en.article.title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seeded.en.article.title);
+    await expect(page.getByTestId('error-state')).toHaveCount(0);
     await expect(page.getByRole('main')).toContainText(seeded.en.article.bodyStart);
   });
 });

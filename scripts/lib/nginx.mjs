@@ -4,7 +4,15 @@
 // The template is rendered the way the nginx image's entrypoint does (envsubst of the listed
 // variables only), with the listen port changed, inside a prefix directory of its own.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { rootDir, startProcess, waitFor } from './cms-process.mjs';
 
@@ -35,43 +43,58 @@ export function ensureNginx() {
 }
 
 /**
- * web/nginx/default.conf with its variables filled in, as the web image's entrypoint does.
+ * One of web/nginx's templates with its variables filled in, as the web image's entrypoint does,
+ * listening on `port` (loopback) instead of the port it declares.
+ * @param {'default.conf' | 'cms.conf'} name
  * @param {Record<string, string>} values CMS_UPSTREAM, CMS_PUBLIC_URL, DNS_RESOLVER, SITE_ROOT,
- *   CSP_STYLE_SRC
+ *   CSP_STYLE_SRC, CACHE_DIR
  * @param {number} port
  */
-export function renderSiteConfig(values, port) {
-  const template = readFileSync(join(NGINX_DIR, 'default.conf'), 'utf8');
-  const filled = template.replace(/\$\{([A-Z_]+)\}/g, (whole, name) => {
-    if (!/^(CMS_|DNS_|SITE_|CSP_)/.test(name)) return whole; // NGINX_ENVSUBST_FILTER in web/Dockerfile
-    if (!(name in values)) throw new Error(`no value for \${${name}} in web/nginx/default.conf`);
-    return values[name];
+export function renderTemplate(name, values, port) {
+  const template = readFileSync(join(NGINX_DIR, name), 'utf8');
+  const filled = template.replace(/\$\{([A-Z_]+)\}/g, (whole, variable) => {
+    // NGINX_ENVSUBST_FILTER in web/Dockerfile: nginx's own variables are left alone.
+    if (!/^(CMS_|DNS_|SITE_|CSP_|CACHE_)/.test(variable)) return whole;
+    if (!(variable in values)) throw new Error(`no value for \${${variable}} in web/nginx/${name}`);
+    return values[variable];
   });
   return filled
-    .replace(/^\s*listen \[::\]:80;\n/m, '')
-    .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`);
+    .replace(/^\s*listen \[::\]:\d+;\n/m, '')
+    .replace(/^(\s*)listen \d+;/m, `$1listen 127.0.0.1:${port};`);
 }
 
 /**
  * Starts nginx with the site's configuration on `port`, serving `siteRoot` and proxying /api and
- * /uploads to `cmsUrl`; resolves once /healthz answers.
- * @param {{ port: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, dir: string, logFile?: string }} options
+ * /uploads to `cmsUrl`, and, with `adminPort`, the CMS's own server (admin login rate-limited) on
+ * that port; resolves once /healthz answers.
+ * @param {{ port: number, adminPort?: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, dir: string, logFile?: string }} options
  */
-export async function startNginx({ port, siteRoot, cmsUrl, cmsPublicUrl, dir, logFile }) {
+export async function startNginx({
+  port,
+  adminPort,
+  siteRoot,
+  cmsUrl,
+  cmsPublicUrl,
+  dir,
+  logFile,
+}) {
   const nginx = ensureNginx();
   mkdirSync(join(dir, 'logs'), { recursive: true });
+  mkdirSync(join(dir, 'cache', 'api'), { recursive: true });
   cpSync(join(NGINX_DIR, 'snippets'), join(dir, 'snippets'), { recursive: true });
-  const site = renderSiteConfig(
-    {
-      CMS_UPSTREAM: cmsUrl,
-      CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl,
-      DNS_RESOLVER: '127.0.0.1',
-      SITE_ROOT: siteRoot,
-      CSP_STYLE_SRC: readFileSync(CSP_STYLE_SRC, 'utf8').trim(),
-    },
-    port,
+  const values = {
+    CMS_UPSTREAM: cmsUrl,
+    CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl,
+    DNS_RESOLVER: '127.0.0.1',
+    SITE_ROOT: siteRoot,
+    CSP_STYLE_SRC: readFileSync(CSP_STYLE_SRC, 'utf8').trim(),
+    CACHE_DIR: join(dir, 'cache'),
+  };
+  writeFileSync(join(dir, 'site.conf'), renderTemplate('default.conf', values, port));
+  writeFileSync(
+    join(dir, 'cms.conf'),
+    adminPort ? renderTemplate('cms.conf', values, adminPort) : '',
   );
-  writeFileSync(join(dir, 'site.conf'), site);
   // The http {} wrapper the nginx image's own nginx.conf provides, with paths in `dir`.
   writeFileSync(
     join(dir, 'nginx.conf'),
@@ -93,6 +116,7 @@ export async function startNginx({ port, siteRoot, cmsUrl, cmsPublicUrl, dir, lo
         (kind) => `  ${kind}_temp_path ${join(dir, `${kind}_temp`)};`,
       ),
       '  include site.conf;',
+      '  include cms.conf;',
       '}',
       '',
     ].join('\n'),
@@ -108,5 +132,19 @@ export async function startNginx({ port, siteRoot, cmsUrl, cmsPublicUrl, dir, lo
     proc,
     timeoutMs: 15_000,
   });
-  return Object.assign(proc, { url, port });
+  const apiCache = join(values.CACHE_DIR, 'api');
+  return Object.assign(proc, {
+    url,
+    port,
+    adminUrl: adminPort ? `http://127.0.0.1:${adminPort}` : undefined,
+    /**
+     * Empties the cache of the CMS's public reads. nginx keeps the directory it was configured
+     * with (it only creates the levels below it), so only its contents go.
+     */
+    purgeCache() {
+      for (const entry of readdirSync(apiCache)) {
+        rmSync(join(apiCache, entry), { recursive: true, force: true });
+      }
+    },
+  });
 }

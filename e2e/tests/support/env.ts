@@ -15,6 +15,8 @@ export const env = {
     email: required('E2E_EDITOR_EMAIL'),
     password: required('E2E_EDITOR_PASSWORD'),
   },
+  /** nginx in front of the CMS, as editors reach it in production (admin login rate-limited). */
+  adminProxyUrl: required('E2E_ADMIN_PROXY_URL'),
   /** A full-access API token, for setting up content through the REST API. */
   apiToken: required('E2E_API_TOKEN'),
 };
@@ -27,6 +29,11 @@ export async function stopCms(): Promise<void> {
 /** Starts the CMS again on the same database (resolves once /_health answers). */
 export async function startCms(): Promise<void> {
   await control('/cms/start');
+}
+
+/** Empties nginx's cache of the CMS's public reads. */
+export async function purgeNginxCache(): Promise<void> {
+  await control('/nginx/purge-cache');
 }
 
 async function control(path: string): Promise<void> {

@@ -2,6 +2,7 @@
  * The site as a crawler or a link preview sees it: raw HTML over plain HTTP, no browser. And the
  * CMS's REST API with the tests' API token, to set up content quickly.
  */
+import { request as httpRequest } from 'node:http';
 import { expect } from '@playwright/test';
 import { env } from './env';
 
@@ -114,4 +115,41 @@ export function median(values: number[]): number {
   return sorted.length % 2
     ? sorted[middle]!
     : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * A request from another address of this machine (127.0.0.2 by default): nginx does not limit
+ * requests from the machine itself (127.0.0.1), only from others, like visitors.
+ */
+export function requestFrom(
+  url: string,
+  { method = 'GET', headers = {}, body, localAddress = '127.0.0.2' } = {} as {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    localAddress?: string;
+  },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers, localAddress }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    });
+    request.setTimeout(10_000, () => request.destroy(new Error(`${method} ${url} timed out`)));
+    request.on('error', reject);
+    request.end(body);
+  });
 }

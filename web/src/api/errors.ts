@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 
 /**
  * What can go wrong when talking to the CMS, in the terms the UI cares about.
@@ -27,6 +27,14 @@ export class ApiError extends Error {
 
 export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
+}
+
+/**
+ * axios's own test (`isAxiosError`), without importing axios: the browser loads axios only when
+ * it first fetches, and a prerendered page's errors module must not pull it in.
+ */
+export function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as AxiosError).isAxiosError === true;
 }
 
 function isBrowserOffline(): boolean {

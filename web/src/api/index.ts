@@ -1,5 +1,4 @@
 import type { AxiosInstance } from 'axios';
-import { http } from './client';
 import { ApiError, toApiError } from './errors';
 import type {
   Article,
@@ -164,8 +163,23 @@ export function createCmsApi(client: AxiosInstance) {
   };
 }
 
-/** The browser's API: the CMS on this origin (or VITE_CMS_URL). */
-export const cmsApi = createCmsApi(http);
+/**
+ * The browser's API: the CMS on this origin (or VITE_CMS_URL). The HTTP client (axios, qs) is
+ * loaded with the first request, not with the page: a prerendered page carries its data, and
+ * hydrating it needs no request at all.
+ */
+let http: Promise<CmsApi> | null = null;
+const loadHttpApi = () => (http ??= import('./http').then((module) => module.httpApi));
+
+export const cmsApi: CmsApi = {
+  getSiteSetting: async (locale) => (await loadHttpApi()).getSiteSetting(locale),
+  getArticles: async (locale) => (await loadHttpApi()).getArticles(locale),
+  getArticleBySlug: async (locale, slug) => (await loadHttpApi()).getArticleBySlug(locale, slug),
+  getArticleTranslation: async (documentId, locale) =>
+    (await loadHttpApi()).getArticleTranslation(documentId, locale),
+  getFaqs: async (locale) => (await loadHttpApi()).getFaqs(locale),
+  getRiskFactors: async (locale) => (await loadHttpApi()).getRiskFactors(locale),
+};
 
 export const {
   getSiteSetting,

@@ -1,6 +1,5 @@
-import { isAxiosError } from 'axios';
 import { http } from './client';
-import { ApiError, toApiError } from './errors';
+import { ApiError, isAxiosError, toApiError } from './errors';
 import type { Preview, PreviewType, StrapiSingleResponse } from './types';
 
 /*

@@ -1,0 +1,93 @@
+import { expect, test } from './support/fixtures';
+import { env, purgeNginxCache, startCms, stopCms } from './support/env';
+import { requestFrom } from './support/site';
+
+// The site's own nginx configuration (web/nginx), as production runs it: the CMS's public reads
+// cached briefly and served stale while the CMS is down; floods get 429 with a message, never a
+// hang; the admin login is rate-limited on the CMS's public address.
+const api = (path: string) => `${env.webUrl}/api${path}`;
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+test.describe('nginx in front of the CMS', () => {
+  test.afterEach(async () => {
+    await startCms();
+  });
+
+  test('a public read is cached, and served stale while the CMS is down', async () => {
+    await purgeNginxCache();
+    const path = api('/faqs?locale=en&sort[0]=order:asc');
+    const first = await requestFrom(path, { localAddress: '127.0.0.1' });
+    expect(first.status).toBe(200);
+    expect(header(first.headers['x-cache-status'])).toBe('MISS');
+    const again = await requestFrom(path, { localAddress: '127.0.0.1' });
+    expect(['HIT', 'UPDATING', 'REVALIDATED', 'EXPIRED']).toContain(
+      header(again.headers['x-cache-status']),
+    );
+    expect(again.body).toBe(first.body);
+
+    await stopCms();
+    // Past the CMS's shared-cache lifetime, nginx asks the CMS, fails, and answers from the cache.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const stale = await requestFrom(path, { localAddress: '127.0.0.1' });
+    expect(stale.status).toBe(200);
+    expect(header(stale.headers['x-cache-status'])).toBe('STALE');
+    expect(stale.body).toBe(first.body);
+    // What was never read is not there: a clear error, not a hang.
+    const unknown = await requestFrom(api('/faqs?locale=es&sort[0]=order:asc&pagination[page]=7'), {
+      localAddress: '127.0.0.1',
+    });
+    expect(unknown.status).toBe(502);
+  });
+
+  test('reads with credentials and the draft preview are never cached', async () => {
+    const preview = api('/preview?token=not-a-token');
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await requestFrom(preview, { localAddress: '127.0.0.1' });
+      expect(answer.status).toBe(401);
+      expect(header(answer.headers['x-cache-status'])).not.toBe('HIT');
+    }
+    const withToken = await requestFrom(api('/faqs?locale=en'), {
+      localAddress: '127.0.0.1',
+      headers: { authorization: `Bearer ${env.apiToken}` },
+    });
+    expect(withToken.status).toBe(200);
+    expect(header(withToken.headers['x-cache-status'])).toBe('BYPASS');
+  });
+
+  test('a flood of API requests gets 429 with a message, quickly, and the site recovers', async () => {
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 150 }, () => requestFrom(api('/site-setting?locale=en'))),
+    );
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThan(0);
+    expect(JSON.parse(limited[0]!.body).error.message).toMatch(/Too many requests/);
+    expect(header(limited[0]!.headers['retry-after'])).toBe('1');
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    // A moment later the visitor is served again.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect((await requestFrom(api('/site-setting?locale=en'))).status).toBe(200);
+  });
+
+  test('repeated admin logins from one address get 429 with a message', async () => {
+    const statuses: number[] = [];
+    let message = '';
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const answer = await requestFrom(`${env.adminProxyUrl}/admin/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // A different address each time: Strapi's own limit (per email) is not what is tested.
+        body: JSON.stringify({ email: `nobody-${attempt}@example.test`, password: 'Wrong-1234' }),
+        localAddress: '127.0.0.3',
+      });
+      statuses.push(answer.status);
+      if (answer.status === 429) message = JSON.parse(answer.body).error.message;
+    }
+    // Wrong credentials are refused (400/401) until the limit, then 429.
+    expect(statuses.slice(0, 3).every((status) => status === 400 || status === 401)).toBe(true);
+    expect(statuses).toContain(429);
+    expect(message).toMatch(/Too many login attempts/);
+  });
+});
