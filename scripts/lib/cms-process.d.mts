@@ -5,6 +5,8 @@ import type { ChildProcess } from 'node:child_process';
 export const rootDir: string;
 /** Absolute path of cms/. */
 export const cmsDir: string;
+/** Node's options for a CMS process (the same as cms/Dockerfile's NODE_OPTIONS). */
+export const CMS_NODE_OPTIONS: string;
 
 export function sleep(ms: number): Promise<void>;
 
