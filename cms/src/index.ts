@@ -5,6 +5,7 @@ import { ensureEditorsCanUseAllLocales } from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { holdStartupLock, releaseStartupLock } from './bootstrap/startup-lock';
 import { registerContentEvents } from './content-events';
+import { registerContentHealth } from './content-health';
 import {
   rendererHookSettings,
   startRendererHook,
@@ -25,6 +26,9 @@ export default {
     // notification here, the locale-code cache, later the response cache.
     registerContentEvents(strapi);
     startRendererHook(strapi, rendererHook);
+    // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
+    // checked here, so a bad value stops the start.
+    registerContentHealth(strapi);
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
     // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
     await holdStartupLock(strapi);

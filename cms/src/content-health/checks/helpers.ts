@@ -1,0 +1,138 @@
+import { healthContentType } from '../content-types';
+import type {
+  CheckContext,
+  Finding,
+  HealthDocument,
+  Kind,
+  Sentence,
+  Severity,
+  Version,
+} from '../types';
+
+/** Admin-relative path to an entry's edit view in a locale (the content manager's own URLs). */
+export function editUrlOf(uid: string, documentId: string, locale: string): string {
+  const query = `?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
+  return healthContentType(uid)?.kind === 'singleType'
+    ? `/content-manager/single-types/${uid}${query}`
+    : `/content-manager/collection-types/${uid}/${documentId}${query}`;
+}
+
+/**
+ * The version a check analyses in a locale: in a report, what visitors see (the published version
+ * where there is one, else the draft); for the edit view (`entry`), the draft being edited.
+ */
+export function analysedVersion(
+  document: HealthDocument,
+  locale: string,
+  context: Pick<CheckContext, 'mode'>,
+): Version | undefined {
+  const versions = document.locales[locale];
+  if (!versions) return undefined;
+  return context.mode === 'entry'
+    ? (versions.draft ?? versions.published)
+    : (versions.published ?? versions.draft);
+}
+
+/** Each locale the document exists in, with the version a check analyses there. */
+export function analysedVersions(
+  document: HealthDocument,
+  context: Pick<CheckContext, 'mode'>,
+): Array<[locale: string, version: Version]> {
+  return Object.keys(document.locales)
+    .sort()
+    .flatMap((locale) => {
+      const version = analysedVersion(document, locale, context);
+      return version ? [[locale, version] as [string, Version]] : [];
+    });
+}
+
+/** "{name}" placeholders in `template` replaced by `params[name]`. */
+export function interpolate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** "crisisHelp" → "crisis help", "contactUrl" → "contact URL". */
+export function fieldLabel(field: string): string {
+  return field
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/\bUrl\b/g, 'URL')
+    .split(' ')
+    .map((word, index) => (index > 0 && word !== 'URL' ? word.toLowerCase() : word))
+    .join(' ')
+    .replace(/^./, (first) => first.toLowerCase());
+}
+
+export interface FindingInput {
+  document: HealthDocument;
+  locale: string;
+  /** The entry's title to show (the version's, or the source's for a missing translation). */
+  title: string;
+  severity: Severity;
+  kind: Kind;
+  code: string;
+  /** Plain English with "{param}" placeholders. */
+  message: string;
+  params?: Record<string, string | number>;
+  /** Added to the id where one entry can have several findings of the code. */
+  idSuffix?: string[];
+  longestSentences?: Sentence[];
+}
+
+export function makeFinding(input: FindingInput): Finding {
+  const { document, locale } = input;
+  const params = input.params ?? {};
+  const finding: Finding = {
+    id: [input.code, document.uid, document.documentId, locale, ...(input.idSuffix ?? [])].join(
+      ':',
+    ),
+    severity: input.severity,
+    kind: input.kind,
+    code: input.code,
+    message: interpolate(input.message, params),
+    params,
+    entry: {
+      uid: document.uid,
+      documentId: document.documentId,
+      locale,
+      title: input.title,
+      contentType: healthContentType(document.uid)?.displayName ?? document.uid,
+    },
+    editUrl: editUrlOf(document.uid, document.documentId, locale),
+  };
+  if (input.longestSentences) finding.longestSentences = input.longestSentences;
+  return finding;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days from date `from` to date `to` (YYYY-MM-DD both; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Whole days elapsed between two instants (rounded down). */
+export function daysSince(instant: string | Date, now: Date): number {
+  return Math.floor((now.getTime() - new Date(instant).getTime()) / DAY_MS);
+}
+
+/** YYYY-MM-DD of an instant in the server's time zone (TZ). */
+export function localDate(instant: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
+}
+
+/** A date-only value (YYYY-MM-DD) from a date field, or null. */
+export function dateOnly(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : localDate(value);
+  if (typeof value !== 'string') return null;
+  const match = value.match(/^\d{4}-\d{2}-\d{2}/);
+  return match ? match[0] : null;
+}
+
+export const languageName = (context: Pick<CheckContext, 'localeNames'>, locale: string) =>
+  context.localeNames[locale] ?? locale;
+
+export const isBlank = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
