@@ -1,9 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { LANGS, prefix, seeded, ui, type Lang } from './support/content';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 interface Route {
   name: string;
@@ -71,23 +69,6 @@ const routes: Route[] = [
   },
 ];
 
-function describeViolations(
-  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
-): string {
-  return violations
-    .map((v) =>
-      [
-        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
-        `  ${v.helpUrl}`,
-        ...v.nodes.map(
-          (node) =>
-            `  - ${node.target.join(' ')}\n    ${node.failureSummary?.replace(/\n/g, '\n    ')}`,
-        ),
-      ].join('\n'),
-    )
-    .join('\n');
-}
-
 for (const lang of LANGS) {
   test.describe(`axe, WCAG 2.2 A/AA (${lang})`, () => {
     for (const route of routes) {
@@ -96,10 +77,7 @@ for (const lang of LANGS) {
         await route.ready(page, lang);
         // The crisis help from the CMS, not the fallback: the real page.
         await expect(page.getByTestId('crisis-fallback')).toHaveCount(0);
-        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        // The check ran: axe found rules that apply and pass.
-        expect(results.passes.length).toBeGreaterThan(0);
-        expect(results.violations, describeViolations(results.violations)).toEqual([]);
+        await expectNoAxeViolations(page);
       });
     }
   });

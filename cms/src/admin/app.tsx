@@ -1,0 +1,54 @@
+// The admin panel's customisation (Strapi 5): content health for editors, in English and Spanish.
+// - a "Content health" widget on the home screen,
+// - a "Content health" panel beside every entry of the project's content types,
+// - a full report page (menu link, /admin/content-health).
+// The server half is cms/src/content-health/ (routes /content-health/report and /entry).
+import { Stethoscope } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { HealthSidePanel } from './content-health/HealthSidePanel';
+import { REPORT_PATH, t } from './content-health/messages';
+import en from './content-health/translations/en.json';
+import es from './content-health/translations/es.json';
+
+interface ContentManagerApis {
+  addEditViewSidePanel: (panels: unknown[]) => void;
+}
+
+export default {
+  config: {
+    // English is always there; each editor picks theirs in their profile.
+    locales: ['es'],
+    // An admin customisation has no registerTrads (that is for plugins): the app's own strings
+    // are merged over Strapi's with `config.translations`.
+    translations: { en, es },
+  },
+
+  register(app: StrapiApp) {
+    // First on the home screen (Strapi's own widgets are registered by now): what needs doing.
+    app.widgets.register((widgets) => [
+      {
+        id: 'content-health',
+        icon: Stethoscope,
+        title: t('widget.title', 'Content health'),
+        component: () => import('./content-health/HealthWidget').then((m) => m.HealthWidget),
+        link: { label: t('widget.link', 'See the full report'), href: REPORT_PATH },
+      },
+      ...widgets,
+    ]);
+
+    app.addMenuLink({
+      to: REPORT_PATH.slice(1),
+      icon: Stethoscope,
+      intlLabel: t('menu.label', 'Content health'),
+      Component: () => import('./content-health/HealthReportPage'),
+      // Every admin who may edit content may see it; the server checks each request.
+      permissions: [],
+      position: 2,
+    });
+  },
+
+  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+    const contentManager = app.getPlugin('content-manager');
+    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([HealthSidePanel]);
+  },
+};
