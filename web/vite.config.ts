@@ -92,8 +92,6 @@ export default defineConfig(({ isSsrBuild }) => ({
         outDir: 'dist/client',
         emptyOutDir: true,
         manifest: true,
-        // Module → files map, for the renderer's modulepreload links of a page's lazy views.
-        ssrManifest: true,
         target: 'es2022',
         // One stylesheet for the whole site, linked from every page: a prerendered page is
         // styled before any script runs (per-view CSS would arrive with the view's script).

@@ -41,15 +41,10 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   const siteUrl = options.siteUrl.replace(/\/+$/, '');
   const api: HttpCmsApi = createCmsApi(createHttpClient(options.cmsUrl));
   let snapshot: Snapshot | null = null;
-  let template: Promise<{ html: string; manifest: Record<string, string[]> }> | null = null;
+  let template: Promise<string> | null = null;
 
   function loadTemplate() {
-    template ??= (async () => ({
-      html: await readFile(join(options.clientDir, 'index.html'), 'utf8'),
-      manifest: JSON.parse(
-        await readFile(join(options.clientDir, '.vite', 'ssr-manifest.json'), 'utf8'),
-      ) as Record<string, string[]>,
-    }))();
+    template ??= readFile(join(options.clientDir, 'index.html'), 'utf8');
     return template;
   }
 
@@ -65,7 +60,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   }
 
   async function renderPages(pages: SitePage[], content: Snapshot): Promise<number> {
-    const { html: templateHtml, manifest } = await loadTemplate();
+    const templateHtml = await loadTemplate();
     const pageApi = snapshotApi(content);
     let failed = 0;
     for (const page of pages) {
@@ -74,7 +69,6 @@ export function createSiteRenderer(options: SiteRendererOptions) {
           api: pageApi,
           siteUrl,
           template: templateHtml,
-          manifest,
         });
         if (page.kind !== '404' && rendered.routeName === 'not-found') {
           throw new Error('rendered as "not found"');

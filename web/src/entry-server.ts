@@ -1,4 +1,4 @@
-import { renderToString, type SSRContext } from 'vue/server-renderer';
+import { renderToString } from 'vue/server-renderer';
 import { createMemoryHistory } from 'vue-router';
 import { createHead, transformHtmlTemplate } from '@unhead/vue/server';
 import { createSiteApp } from './app';
@@ -14,8 +14,6 @@ export interface RenderOptions {
   siteUrl: string;
   /** The built client's index.html. */
   template: string;
-  /** Vite's SSR manifest of the client build: module id → the files it needs. */
-  manifest?: Record<string, string[]>;
 }
 
 export interface RenderedPage {
@@ -34,7 +32,8 @@ export class PageDataError extends Error {
 
 /**
  * Renders one page of the site to a complete HTML document: the app's markup, its head tags, the
- * state it was rendered from (for hydration) and preload links for the route's code.
+ * state it was rendered from (for hydration). The app's scripts are fetched after the first paint
+ * (src/entry-client.ts).
  */
 export async function renderPage(url: string, options: RenderOptions): Promise<RenderedPage> {
   const head = createHead();
@@ -53,12 +52,10 @@ export async function renderPage(url: string, options: RenderOptions): Promise<R
   const failed = failedResources(pinia.state.value);
   if (failed.length > 0) throw new PageDataError(url, failed);
 
-  const context: SSRContext = {};
-  const appHtml = await renderToString(app, context);
+  const appHtml = await renderToString(app);
   const stores = pinia.state.value;
   // Functions as replacements: `$` in the content must not be read as a replacement pattern.
   const html = options.template
-    .replace('<!--preload-links-->', () => preloadLinks(context.modules, options.manifest))
     .replace('<!--app-html-->', () => appHtml)
     .replace('<!--app-state-->', () => pageStateScript({ stores, siteUrl: options.siteUrl }));
   return { html: transformHtmlTemplate(head, html), routeName: String(route.name ?? '') };
@@ -82,18 +79,4 @@ function failedResources(state: Record<string, unknown>): string[] {
     }
   }
   return failed;
-}
-
-/**
- * `<link rel="modulepreload">` for the JavaScript the rendered components need, at low priority
- * like the entry script (web/vite.config.ts): the page is complete without it.
- */
-function preloadLinks(modules: Set<string> | undefined, manifest?: Record<string, string[]>) {
-  if (!modules || !manifest) return '';
-  const files = new Set<string>();
-  for (const id of modules) for (const file of manifest[id] ?? []) files.add(file);
-  return [...files]
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${file}">`)
-    .join('');
 }

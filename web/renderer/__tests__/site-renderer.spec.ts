@@ -25,7 +25,7 @@ let outDir: string;
 let clientDir: string;
 const logs: string[] = [];
 
-const TEMPLATE = `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Patient information</title><!--preload-links--></head><body><div id="app"><!--app-html--></div><!--app-state--><script type="module" src="/assets/index-abc.js"></script></body></html>`;
+const TEMPLATE = `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Patient information</title></head><body><div id="app"><!--app-html--></div><!--app-state--><script type="module" src="/assets/index-abc.js"></script></body></html>`;
 
 beforeEach(() => {
   cms = installFakeCms();

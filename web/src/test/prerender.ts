@@ -17,7 +17,7 @@ export function fixtureSnapshot(): Snapshot {
 
 /** The smallest template the renderer can fill: the app, its state, the head. */
 export const TEMPLATE =
-  '<!doctype html><html><head><!--preload-links--></head><body><div id="app"><!--app-html--></div><!--app-state--></body></html>';
+  '<!doctype html><html><head></head><body><div id="app"><!--app-html--></div><!--app-state--></body></html>';
 
 /** A page as the renderer prerenders it: what a visitor gets before (or without) scripts. */
 export function renderFixturePage(url: string, snapshot: Snapshot = fixtureSnapshot()) {
