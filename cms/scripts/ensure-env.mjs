@@ -35,5 +35,6 @@ const added = Object.entries(generators)
 if (added.length > 0) {
   const prefix = current && !current.endsWith('\n') ? '\n' : '';
   writeFileSync(envFile, `${current}${prefix}${added.join('\n')}\n`, { mode: 0o600 });
-  console.log(`[ensure-env] generated ${added.length} secret(s) into cms/.env`);
+  // On stderr: stdout belongs to the command run after it (e.g. `health --json`).
+  console.error(`[ensure-env] generated ${added.length} secret(s) into cms/.env`);
 }

@@ -1,6 +1,6 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
-import type { ReadabilityFormula, Sentence } from '../types';
+import type { ReadingLevel, Sentence } from '../types';
 import { spanishSyllables } from './spanish-syllables';
 
 /**
@@ -167,17 +167,8 @@ export function fernandezHuertaBand(score: number): GradeBand {
   return FERNANDEZ_HUERTA_BANDS.find((band) => score >= band.min)!;
 }
 
-export interface TextReadingLevel {
-  formula: ReadabilityFormula;
-  score: number;
-  grade: number;
-  gradeLabel: string;
-  target: number;
-  aboveTarget: boolean;
-  words: number;
-  sentences: number;
-  longestSentences: Sentence[];
-}
+/** A text's reading level: the contract's ReadingLevel without where the text is from. */
+export type TextReadingLevel = Omit<ReadingLevel, 'uid' | 'field' | 'locale'>;
 
 export interface ReadabilityTargets {
   /** Highest Flesch-Kincaid grade wanted (English). */
