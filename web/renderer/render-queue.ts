@@ -40,6 +40,9 @@ export function createRenderQueue(renderer: SiteRenderer, options: RenderQueueOp
           ? await renderer.renderAll()
           : await renderer.renderChanges(job.changes);
         status.lastSuccess = { at: new Date().toISOString(), report };
+        // A full render did what a scheduled retry would: a second one now would only rewrite
+        // every page again (at 10,000 articles, minutes of work) while editors publish.
+        if (report.full) clearTimeout(retryTimer);
         renderer.log(
           `${report.full ? 'full render' : `render of ${job.changes.length} change(s)`}: ` +
             `${report.pages} page(s) written, ${report.removed} removed, ${report.failed} failed, ` +

@@ -19,7 +19,12 @@ function fakeRenderer() {
   const run = (full: boolean, changes: ContentChange[]) =>
     new Promise<RenderReport>((resolve, reject) => {
       calls.push({ full, changes });
-      finish = () => (fail ? reject(new Error('CMS down')) : resolve(report(full)));
+      finish = () => {
+        const failing = fail;
+        fail = false;
+        if (failing) reject(new Error('CMS down'));
+        else resolve(report(full));
+      };
     });
   const renderer = {
     renderAll: vi.fn(() => run(true, [])),
@@ -96,6 +101,31 @@ describe('render queue', () => {
       await vi.advanceTimersByTimeAsync(1);
       expect(fake.calls).toHaveLength(2);
       expect(fake.calls[1]!.full).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a full render that succeeds before the retry replaces it', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeRenderer();
+      const queue = createRenderQueue(fake.renderer, {
+        fullRenderIntervalMs: 0,
+        retryDelayMs: 5000,
+      });
+      fake.failNext();
+      const failed = queue.renderChanges([change('a')]);
+      await vi.advanceTimersByTimeAsync(0);
+      fake.finish();
+      await failed;
+      const full = queue.renderAll();
+      await vi.advanceTimersByTimeAsync(1000);
+      fake.finish();
+      await full;
+      expect(queue.status.lastSuccess?.report.full).toBe(true);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fake.calls).toHaveLength(2); // the failed render and the full one: no retry after
     } finally {
       vi.useRealTimers();
     }

@@ -127,7 +127,9 @@ export function createCmsApi(client: AxiosInstance) {
         locale,
         ...(filters ? { filters } : {}),
         populate: ARTICLE_POPULATE,
-        sort: ['id:asc'],
+        // documentId, not id: publishing gives the published row a new id, so an article
+        // republished between two pages would move from one page to a later one and be missed.
+        sort: ['documentId:asc'],
         pagination: { page, pageSize: LIST_PAGE_SIZE },
       });
     },
