@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_READ_ACTIONS } from '../src/bootstrap/public-permissions';
 import { startSeededCms, type RunningCms } from './helpers/strapi';
+import { draftQueryShapes } from './helpers/draft-queries';
 
 let cms: RunningCms;
 let publishedFaqId: string;
@@ -101,24 +102,7 @@ describe('public permissions', () => {
 });
 
 describe('drafts never reach the public', () => {
-  const queryShapes = [
-    '/api/faqs',
-    '/api/faqs?locale=en',
-    '/api/faqs?locale=es',
-    '/api/faqs?status=published',
-    '/api/faqs?status=draft',
-    '/api/faqs?status=draft&locale=es',
-    '/api/faqs?populate=*',
-    '/api/faqs?sort=order&pagination[pageSize]=100',
-    `/api/faqs?filters[question][$eq]=${encodeURIComponent(DRAFT_ONLY)}`,
-    '/api/faqs?filters[question][$contains]=draft',
-    '/api/faqs?filters[publishedAt][$null]=true',
-    '/api/faqs?filters[$or][0][publishedAt][$null]=true&filters[$or][1][order][$gte]=0',
-    '/api/articles?populate=*',
-    '/api/articles?populate[faqs][fields][0]=question',
-    '/api/articles?populate[faqs][populate]=*&status=draft',
-    '/api/articles?filters[faqs][question][$contains]=draft',
-  ];
+  const queryShapes = draftQueryShapes(DRAFT_ONLY);
 
   it.each(queryShapes)('%s', async (path) => {
     const response = await cms.request.get(path);

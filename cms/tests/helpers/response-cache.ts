@@ -6,6 +6,7 @@ import type { Response } from 'supertest';
 import { createPreviewToken } from '../../src/preview/token';
 import { createTestDatabase, type TestDatabase } from './database';
 import { databaseKind, DIST_DIR, startCms, type RunningCms } from './strapi';
+import { draftQueryShapes } from './draft-queries';
 
 /**
  * The response cache's behaviour, as a suite run once per store: in memory
@@ -348,25 +349,7 @@ export function responseCacheSuite(label: string, options: CacheSuiteOptions): C
   describe(`response cache (${label}): drafts never enter it`, () => {
     const DRAFT_ONLY = 'Draft-only question never published, cached?';
     const NEWER_DRAFT = 'Newer draft wording not yet published, cached?';
-    // The query shapes of the drafts tests in tests/access.test.ts.
-    const shapes = [
-      '/api/faqs',
-      '/api/faqs?locale=en',
-      '/api/faqs?locale=es',
-      '/api/faqs?status=published',
-      '/api/faqs?status=draft',
-      '/api/faqs?status=draft&locale=es',
-      '/api/faqs?populate=*',
-      '/api/faqs?sort=order&pagination[pageSize]=100',
-      `/api/faqs?filters[question][$eq]=${encodeURIComponent(DRAFT_ONLY)}`,
-      '/api/faqs?filters[question][$contains]=draft',
-      '/api/faqs?filters[publishedAt][$null]=true',
-      '/api/faqs?filters[$or][0][publishedAt][$null]=true&filters[$or][1][order][$gte]=0',
-      '/api/articles?populate=*',
-      '/api/articles?populate[faqs][fields][0]=question',
-      '/api/articles?populate[faqs][populate]=*&status=draft',
-      '/api/articles?filters[faqs][question][$contains]=draft',
-    ];
+    const shapes = draftQueryShapes(DRAFT_ONLY);
     let draftId = '';
 
     async function readEveryShape(round: string) {
