@@ -39,6 +39,39 @@ test.describe('nginx in front of the CMS', () => {
     expect(unknown.status).toBe(502);
   });
 
+  // Strapi reads these to change the shape of a content-API answer (v4 `attributes`, invisible
+  // source-map characters in strings); nginx's cache key is the URL only, so nginx drops them.
+  for (const { name, value, pageSize } of [
+    { name: 'Strapi-Response-Format', value: 'v4', pageSize: 37 },
+    { name: 'Strapi-Encode-Source-Maps', value: 'true', pageSize: 38 },
+  ]) {
+    test(`${name}: ${value} never reaches the CMS: only the canonical body is cached`, async () => {
+      await purgeNginxCache();
+      // A query nobody has asked for in this run: neither nginx's cache nor the CMS's has it.
+      const query = `/faqs?locale=en&sort[0]=question:desc&pagination[pageSize]=${pageSize}`;
+      const reshaped = await requestFrom(api(query), {
+        localAddress: '127.0.0.1',
+        headers: { [name]: value },
+      });
+      expect(reshaped.status).toBe(200);
+      expect(header(reshaped.headers['x-cache-status'])).toBe('MISS');
+      const plain = await requestFrom(api(query), { localAddress: '127.0.0.1' });
+      expect(plain.status).toBe(200);
+      expect(header(plain.headers['x-cache-status'])).not.toBe('MISS');
+      // The canonical answer: the same data asked of the CMS directly under another cache key
+      // (an explicit first page), without the header.
+      const canonical = await fetch(`${env.cmsUrl}/api${query}&pagination[page]=1`);
+      expect(canonical.status).toBe(200);
+      const canonicalBody = await canonical.text();
+      const faqs = (JSON.parse(canonicalBody) as { data: Array<Record<string, unknown>> }).data;
+      expect(faqs.length).toBeGreaterThan(0);
+      expect(faqs[0]).toHaveProperty('question');
+      expect(faqs[0]).not.toHaveProperty('attributes');
+      expect(reshaped.body === canonicalBody, `${name} was passed on to the CMS`).toBe(true);
+      expect(plain.body === canonicalBody, `the cache kept what ${name} asked for`).toBe(true);
+    });
+  }
+
   test('reads with credentials and the draft preview are never cached', async () => {
     const preview = api('/preview?token=not-a-token');
     for (let i = 0; i < 2; i += 1) {
