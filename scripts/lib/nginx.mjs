@@ -20,6 +20,10 @@ const NGINX_DIR = join(rootDir, 'web', 'nginx');
 /** The hash of the pages' inline stylesheet, written by the site's build (web/vite.config.ts). */
 const CSP_STYLE_SRC = join(rootDir, 'web', 'dist', 'client', '.vite', 'csp-style-src.txt');
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
+/** The variables the web image substitutes (NGINX_ENVSUBST_FILTER in web/Dockerfile). */
+const ENVSUBST_FILTER = /^(CMS_|DNS_|SITE_|CSP_|CACHE_|TRUSTED_PROXY_)/;
+/** Sourced by the web image's entrypoint as /docker-entrypoint.d/16-trusted-proxy.envsh. */
+const TRUSTED_PROXY_SCRIPT = join(NGINX_DIR, 'trusted-proxy.envsh');
 
 /** The nginx binary; installs Debian's package when missing (as root, like CI). */
 export function ensureNginx() {
@@ -43,18 +47,44 @@ export function ensureNginx() {
 }
 
 /**
+ * The template variables for a trusted front proxy (TRUSTED_PROXY_REAL_IP, TRUSTED_PROXY_GEO),
+ * computed by the very script the web image's entrypoint sources (web/nginx/trusted-proxy.envsh).
+ * Throws with the script's message when `cidrs` is not acceptable.
+ * @param {string} cidrs TRUSTED_PROXY_CIDR: comma-separated addresses/CIDRs, '' or 'none'
+ * @returns {{ TRUSTED_PROXY_REAL_IP: string, TRUSTED_PROXY_GEO: string }}
+ */
+export function trustedProxyValues(cidrs) {
+  const result = spawnSync(
+    'sh',
+    [
+      '-c',
+      '. "$1" && printf \'%s\\n%s\\n\' "$TRUSTED_PROXY_REAL_IP" "$TRUSTED_PROXY_GEO"',
+      'sh',
+      TRUSTED_PROXY_SCRIPT,
+    ],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TRUSTED_PROXY_CIDR: cidrs },
+    },
+  );
+  if (result.status !== 0) throw new Error(result.stderr.trim() || 'trusted-proxy.envsh failed');
+  const [realIp = '', geo = ''] = result.stdout.split('\n');
+  return { TRUSTED_PROXY_REAL_IP: realIp, TRUSTED_PROXY_GEO: geo };
+}
+
+/**
  * One of web/nginx's templates with its variables filled in, as the web image's entrypoint does,
  * listening on `port` (loopback) instead of the port it declares.
  * @param {'default.conf' | 'cms.conf'} name
  * @param {Record<string, string>} values CMS_UPSTREAM, CMS_PUBLIC_URL, DNS_RESOLVER, SITE_ROOT,
- *   CSP_STYLE_SRC, CACHE_DIR
+ *   CSP_STYLE_SRC, CACHE_DIR, TRUSTED_PROXY_REAL_IP, TRUSTED_PROXY_GEO
  * @param {number} port
  */
 export function renderTemplate(name, values, port) {
   const template = readFileSync(join(NGINX_DIR, name), 'utf8');
   const filled = template.replace(/\$\{([A-Z_]+)\}/g, (whole, variable) => {
     // NGINX_ENVSUBST_FILTER in web/Dockerfile: nginx's own variables are left alone.
-    if (!/^(CMS_|DNS_|SITE_|CSP_|CACHE_)/.test(variable)) return whole;
+    if (!ENVSUBST_FILTER.test(variable)) return whole;
     if (!(variable in values)) throw new Error(`no value for \${${variable}} in web/nginx/${name}`);
     return values[variable];
   });
@@ -66,8 +96,9 @@ export function renderTemplate(name, values, port) {
 /**
  * Starts nginx with the site's configuration on `port`, serving `siteRoot` and proxying /api and
  * /uploads to `cmsUrl`, and, with `adminPort`, the CMS's own server (admin login rate-limited) on
- * that port; resolves once /healthz answers.
- * @param {{ port: number, adminPort?: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, dir: string, logFile?: string }} options
+ * that port; resolves once /healthz answers. `trustedProxy` is TRUSTED_PROXY_CIDR (default: none,
+ * as in production unless configured).
+ * @param {{ port: number, adminPort?: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, trustedProxy?: string, dir: string, logFile?: string }} options
  */
 export async function startNginx({
   port,
@@ -75,6 +106,7 @@ export async function startNginx({
   siteRoot,
   cmsUrl,
   cmsPublicUrl,
+  trustedProxy = '',
   dir,
   logFile,
 }) {
@@ -89,6 +121,7 @@ export async function startNginx({
     SITE_ROOT: siteRoot,
     CSP_STYLE_SRC: readFileSync(CSP_STYLE_SRC, 'utf8').trim(),
     CACHE_DIR: join(dir, 'cache'),
+    ...trustedProxyValues(trustedProxy),
   };
   writeFileSync(join(dir, 'site.conf'), renderTemplate('default.conf', values, port));
   writeFileSync(
