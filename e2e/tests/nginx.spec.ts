@@ -104,6 +104,47 @@ test.describe('nginx in front of the CMS', () => {
     expect((await requestFrom(api('/site-setting?locale=en'))).status).toBe(200);
   });
 
+  test("the CMS's own port serves the API as the site does: cached, header-stripped, rate-limited", async () => {
+    const cmsApi = (path: string) => `${env.adminProxyUrl}/api${path}`;
+    await purgeNginxCache();
+    // A query nobody has asked for in this run, with a header that would reshape the answer.
+    const query = '/faqs?locale=en&sort[0]=question:desc&pagination[pageSize]=39';
+    const reshaped = await requestFrom(cmsApi(query), {
+      localAddress: '127.0.0.1',
+      headers: { 'strapi-response-format': 'v4' },
+    });
+    expect(reshaped.status).toBe(200);
+    expect(header(reshaped.headers['x-cache-status'])).toBe('MISS');
+    const again = await requestFrom(cmsApi(query), { localAddress: '127.0.0.1' });
+    expect(header(again.headers['x-cache-status'])).not.toBe('MISS');
+    expect(again.body).toBe(reshaped.body);
+    const faqs = (JSON.parse(reshaped.body) as { data: Array<Record<string, unknown>> }).data;
+    expect(faqs[0]).toHaveProperty('question');
+    expect(faqs[0]).not.toHaveProperty('attributes');
+    expect(header(reshaped.headers['x-content-type-options'])).toBe('nosniff');
+
+    // The same limit as the site's /api, whatever the path's case (Strapi's router ignores it).
+    // Pages of their own: an answer nginx may not cache (the CMS's cache, and so its
+    // Cache-Control, only knows the lower-case paths) would make requests for one URL wait on
+    // nginx's cache lock.
+    for (const [client, path] of [
+      ['127.0.0.41', '/api/faqs?locale=en'],
+      ['127.0.0.42', '/API/faqs?locale=en'],
+    ] as const) {
+      const answers = await Promise.all(
+        Array.from({ length: 150 }, (_, i) =>
+          requestFrom(`${env.adminProxyUrl}${path}&pagination[page]=${i + 1}`, {
+            localAddress: client,
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toContain(200);
+      const limited = answers.filter((answer) => answer.status === 429);
+      expect(limited.length, `${path} was not limited`).toBeGreaterThan(0);
+      expect(JSON.parse(limited[0]!.body).error.message).toMatch(/Too many requests/);
+    }
+  });
+
   test('repeated admin logins from one address get 429 with a message', async () => {
     const statuses: number[] = [];
     let message = '';
