@@ -79,6 +79,9 @@ const renderer = startProcess('renderer', process.execPath, ['dist/server/main.j
     RENDERER_PORT: String(RENDERER_PORT),
     SERVE_PORT: String(SITE_PORT),
     SERVE_HOST: '127.0.0.1',
+    // The admin, as editors open it, may show the site in its preview iframe (CSP frame-ancestors).
+    CMS_PUBLIC_URL:
+      cmsEnv.PUBLIC_URL || `http://localhost:${CMS_PORT} http://127.0.0.1:${CMS_PORT}`,
   },
 });
 children.push(renderer);

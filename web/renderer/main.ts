@@ -12,6 +12,8 @@
  *   FULL_RENDER_INTERVAL_SECONDS   periodic full render, 0 = never       (600)
  *   SERVE_PORT, SERVE_HOST         also serve SITE_DIR there, /api and /uploads proxied to
  *                                  CMS_URL (npm start; production uses nginx)
+ *   CMS_PUBLIC_URL                 with SERVE_PORT: the CMS admin's URL(s), space-separated,
+ *                                  allowed to frame the site (Strapi's preview)  (CMS_URL)
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -53,7 +55,9 @@ const servePort = env.SERVE_PORT ? Number(env.SERVE_PORT) : 0;
 const styleSrc = servePort
   ? readFileSync(join(clientDir, '.vite', 'csp-style-src.txt'), 'utf8').trim()
   : '';
-const site = servePort ? createSiteServer({ root: outDir, cmsUrl, styleSrc }) : null;
+const site = servePort
+  ? createSiteServer({ root: outDir, cmsUrl, cmsPublicUrl: env.CMS_PUBLIC_URL, styleSrc })
+  : null;
 site?.listen(servePort, env.SERVE_HOST || '127.0.0.1', () =>
   log(`serving the site at http://localhost:${servePort}/ (/api → ${cmsUrl})`),
 );

@@ -21,9 +21,36 @@ import { gzipSync } from 'node:zlib';
 export interface SiteServerOptions {
   root: string;
   cmsUrl: string;
+  /**
+   * The CMS admin's public URL(s), space-separated: allowed to frame the site (Strapi's preview),
+   * as nginx's CMS_PUBLIC_URL. Default: `cmsUrl`'s origin.
+   */
+  cmsPublicUrl?: string;
   /** CSP sources for the pages' inline stylesheet (its hash, from the build). */
   styleSrc?: string;
 }
+
+/**
+ * Request headers never passed on to the CMS, as nginx drops them (proxy_set_header … ""):
+ * web/nginx/snippets/strip-reshaping-headers.conf (headers that reshape Strapi's answers: the
+ * caches key on the URL) and `Forwarded` (proxy-cms.conf: the client is named by X-Forwarded-For,
+ * which this server sets itself). The tests compare the list with nginx's.
+ */
+export const NOT_FORWARDED_REQUEST_HEADERS: readonly string[] = [
+  'strapi-response-format',
+  'strapi-encode-source-maps',
+  'forwarded',
+];
+
+/** Strapi's security headers on proxied answers, replaced by the site's (proxy-cms.conf). */
+const HIDDEN_RESPONSE_HEADERS = [
+  'x-powered-by',
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'strict-transport-security',
+];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,22 +68,38 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.txt', '.svg']);
 
-/** The headers nginx adds (web/nginx/snippets/security-headers.conf), in short. */
-function securityHeaders(styleSrc: string) {
+/**
+ * The headers nginx adds to every answer (web/nginx/snippets/security-headers.conf, with
+ * default.conf's $content_security_policy). Strict-Transport-Security is not among them: nginx
+ * sends it only over HTTPS through a trusted front proxy, and this server is plain HTTP. The tests
+ * read nginx's files and compare.
+ */
+export function securityHeaders(styleSrc: string, cmsPublicUrl: string): Record<string, string> {
   return {
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
     'content-security-policy':
       `default-src 'self'; script-src 'self'; style-src 'self' ${styleSrc}; img-src 'self' data:; ` +
-      "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
+      "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; " +
+      `form-action 'self'; frame-ancestors 'self' ${cmsPublicUrl}`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy':
+      'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), ' +
+      'microphone=(), payment=(), usb=(), browsing-topics=()',
   };
 }
 
-export function createSiteServer({ root, cmsUrl, styleSrc = '' }: SiteServerOptions): Server {
+export function createSiteServer({
+  root,
+  cmsUrl,
+  cmsPublicUrl,
+  styleSrc = '',
+}: SiteServerOptions): Server {
   const cms = new URL(cmsUrl);
-  const headers = securityHeaders(styleSrc);
+  const headers = securityHeaders(styleSrc, cmsPublicUrl || cms.origin);
 
   return createServer((req, res) => {
+    // On every answer, as nginx's `add_header … always` does.
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const url = new URL(req.url ?? '/', 'http://site');
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/uploads/')) {
       return proxy(req, res, cms);
@@ -65,7 +108,7 @@ export function createSiteServer({ root, cmsUrl, styleSrc = '' }: SiteServerOpti
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
       return res.end('Method not allowed\n');
     }
-    serveFile(root, url, req, res, headers).catch(() => {
+    serveFile(root, url, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error\n');
     });
@@ -86,13 +129,7 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
   return null;
 }
 
-async function serveFile(
-  root: string,
-  url: URL,
-  req: IncomingMessage,
-  res: ServerResponse,
-  security: Record<string, string>,
-) {
+async function serveFile(root: string, url: URL, req: IncomingMessage, res: ServerResponse) {
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -111,12 +148,12 @@ async function serveFile(
   const file = await resolveFile(root, pathname);
   if (!file) {
     const notFound = pathname === '/es' || pathname.startsWith('/es/') ? 'es/404.html' : '404.html';
-    return send(root, notFound, 404, req, res, security).catch(() => {
+    return send(root, notFound, 404, req, res).catch(() => {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('Not found\n');
     });
   }
-  return send(root, file, 200, req, res, security);
+  return send(root, file, 200, req, res);
 }
 
 async function send(
@@ -125,14 +162,12 @@ async function send(
   status: number,
   req: IncomingMessage,
   res: ServerResponse,
-  security: Record<string, string>,
 ) {
   const path = join(root, file);
   const info = await stat(path);
   const ext = extname(file);
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
-    ...security,
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': file.startsWith('assets/')
       ? 'public, max-age=31536000, immutable'
@@ -159,8 +194,16 @@ async function send(
   createReadStream(path).pipe(res);
 }
 
-/** Passes the request to the CMS unchanged; 502 with a message when the CMS cannot be reached. */
+/**
+ * Passes the request to the CMS as nginx does (proxy-cms.conf): the client named by the address
+ * this server saw (X-Forwarded-For overwritten, never appended to), the headers nginx drops
+ * dropped, Strapi's security headers replaced by the site's; 502 with a message when the CMS
+ * cannot be reached.
+ */
 function proxy(req: IncomingMessage, res: ServerResponse, cms: URL) {
+  const headers = { ...req.headers };
+  for (const name of NOT_FORWARDED_REQUEST_HEADERS) delete headers[name];
+  const client = req.socket.remoteAddress ?? '';
   const upstream = httpRequest(
     {
       protocol: cms.protocol,
@@ -168,10 +211,19 @@ function proxy(req: IncomingMessage, res: ServerResponse, cms: URL) {
       port: cms.port,
       method: req.method,
       path: req.url,
-      headers: { ...req.headers, host: cms.host, 'x-forwarded-host': req.headers.host ?? '' },
+      headers: {
+        ...headers,
+        host: cms.host,
+        'x-forwarded-host': req.headers.host ?? '',
+        'x-forwarded-for': client,
+        'x-real-ip': client,
+        'x-forwarded-proto': 'http',
+      },
     },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      const answerHeaders = { ...answer.headers };
+      for (const name of HIDDEN_RESPONSE_HEADERS) delete answerHeaders[name];
+      res.writeHead(answer.statusCode ?? 502, answerHeaders);
       answer.pipe(res);
     },
   );

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,13 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSiteServer } from '../site-server';
+import { createSiteServer, NOT_FORWARDED_REQUEST_HEADERS } from '../site-server';
 
 let root: string;
 let site: Server;
 let cms: Server;
 let base: string;
 let cmsUp = true;
+
+const STYLE_SRC = "'sha256-abc123='";
+const CMS_PUBLIC_URL = 'https://cms.example.org';
 
 const listen = (server: Server) =>
   new Promise<string>((resolve) =>
@@ -41,11 +44,18 @@ beforeAll(async () => {
   }
   cms = createServer((req, res) => {
     if (!cmsUp) return req.socket.destroy();
-    res.writeHead(200, { 'content-type': 'application/json', 'x-upstream': 'cms' });
-    res.end(JSON.stringify({ path: req.url, host: req.headers.host }));
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'x-upstream': 'cms',
+      // Strapi's own security headers, which nginx replaces with the site's.
+      'x-powered-by': 'Strapi <strapi.io>',
+      'content-security-policy': "default-src 'self'",
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(JSON.stringify({ path: req.url, host: req.headers.host, headers: req.headers }));
   });
   const cmsUrl = await listen(cms);
-  site = createSiteServer({ root, cmsUrl });
+  site = createSiteServer({ root, cmsUrl, styleSrc: STYLE_SRC, cmsPublicUrl: CMS_PUBLIC_URL });
   base = await listen(site);
 });
 
@@ -160,5 +170,111 @@ describe('site server', () => {
   it('only GET and HEAD for pages', async () => {
     expect((await fetch(`${base}/faq`, { method: 'POST' })).status).toBe(405);
     expect((await fetch(`${base}/faq`, { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('drops the request headers nginx drops before the CMS, and says who the client is', async () => {
+    const forged = {
+      ...Object.fromEntries(nginxDroppedHeaders.map((name) => [name, 'v4'])),
+      'x-forwarded-for': '127.0.0.1, 203.0.113.9',
+      'x-real-ip': '203.0.113.9',
+      forwarded: 'for=203.0.113.9',
+    };
+    const response = await get('/api/faqs?locale=en', forged);
+    const { headers } = (await response.json()) as { headers: Record<string, string> };
+    for (const name of nginxDroppedHeaders) expect(headers, name).not.toHaveProperty(name);
+    expect(headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(headers['x-real-ip']).toBe('127.0.0.1');
+    expect(headers['x-forwarded-proto']).toBe('http');
+  });
+});
+
+/**
+ * nginx's configuration, read as nginx reads it: the headers its security-headers snippet adds
+ * (web/nginx/snippets/security-headers.conf, with default.conf's $content_security_policy), and
+ * the request headers its strip snippet drops. The site server must do the same.
+ */
+const nginxFile = (path: string) =>
+  readFileSync(new URL(`../../nginx/${path}`, import.meta.url), 'utf8').replace(/#.*$/gm, '');
+
+/** `proxy_set_header <name> "";` (not sent) in the snippets that proxy to the CMS. */
+const nginxDroppedHeaders = ['snippets/strip-reshaping-headers.conf', 'snippets/proxy-cms.conf']
+  .flatMap((file) => [...nginxFile(file).matchAll(/^\s*proxy_set_header\s+([\w-]+)\s+""\s*;/gm)])
+  .map((match) => match[1]!.toLowerCase())
+  // Hop-by-hop: nginx's own connection to the CMS, not something a client asked for.
+  .filter((name) => name !== 'connection');
+
+/** The headers nginx adds to a response over plain HTTP with no trusted front proxy. */
+function nginxSecurityHeaders(): Record<string, string> {
+  const csp = /set \$content_security_policy "([^"]*)";/.exec(nginxFile('default.conf'))?.[1];
+  if (!csp) throw new Error('default.conf sets no $content_security_policy');
+  const variables: Record<string, string> = {
+    $content_security_policy: csp
+      .replace('${CSP_STYLE_SRC}', STYLE_SRC)
+      .replace('${CMS_PUBLIC_URL}', CMS_PUBLIC_URL),
+    // Only over HTTPS from a trusted front proxy: empty, so not sent.
+    $strict_transport_security: '',
+  };
+  const headers: Record<string, string> = {};
+  for (const [, name, quoted, variable] of nginxFile('snippets/security-headers.conf').matchAll(
+    /^\s*add_header\s+([\w-]+)\s+(?:"([^"]*)"|(\$\w+))\s+always\s*;/gm,
+  )) {
+    const value = quoted ?? variables[variable!];
+    if (value === undefined) throw new Error(`unknown nginx variable ${variable}`);
+    if (value !== '') headers[name!.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+describe('site server and nginx send the same security headers', () => {
+  const expected = nginxSecurityHeaders();
+  const securityHeaderNames = [
+    ...Object.keys(expected),
+    'strict-transport-security',
+    'x-powered-by',
+  ];
+  const security = (response: Response) =>
+    Object.fromEntries(
+      securityHeaderNames
+        .map((name) => [name, response.headers.get(name)] as const)
+        .filter(([, value]) => value !== null),
+    );
+
+  it('reads what nginx sends (a CSP with frame-ancestors, nosniff, …)', () => {
+    expect(expected['content-security-policy']).toContain(
+      `frame-ancestors 'self' ${CMS_PUBLIC_URL}`,
+    );
+    expect(expected['content-security-policy']).toContain(`style-src 'self' ${STYLE_SRC}`);
+    expect(expected['x-content-type-options']).toBe('nosniff');
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each([
+    ['a page', '/faq', {}],
+    ['a missing page', '/no-such-page', {}],
+    ['an asset', '/assets/index-abc123.js', {}],
+    ['robots.txt', '/robots.txt', {}],
+    ['a bad path', '/%00', {}],
+    ["the API (Strapi's own headers replaced)", '/api/faqs?locale=en', {}],
+    ['media from the CMS', '/uploads/a.png', {}],
+  ])('%s', async (_, path, headers) => {
+    expect(security(await get(path, headers))).toEqual(expected);
+  });
+
+  it('a revalidation, a refused method and the CMS being down', async () => {
+    const etag = (await get('/faq')).headers.get('etag')!;
+    expect(security(await get('/faq', { 'if-none-match': etag }))).toEqual(expected);
+    expect(security(await fetch(`${base}/faq`, { method: 'POST' }))).toEqual(expected);
+    cmsUp = false;
+    try {
+      expect(security(await get('/api/faqs'))).toEqual(expected);
+    } finally {
+      cmsUp = true;
+    }
+  });
+
+  it('drops exactly the request headers nginx drops', () => {
+    expect(nginxDroppedHeaders).toContain('strapi-response-format');
+    expect(nginxDroppedHeaders).toContain('forwarded');
+    expect([...NOT_FORWARDED_REQUEST_HEADERS].sort()).toEqual([...nginxDroppedHeaders].sort());
   });
 });
