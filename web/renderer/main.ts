@@ -7,7 +7,8 @@
  *   CMS_URL                        the CMS, read as a visitor reads it   (http://127.0.0.1:1337)
  *   SITE_URL                       the site's public origin              (http://localhost:8080)
  *   SITE_DIR                       where the pages are written           (web/.site)
- *   RENDER_HOOK_SECRET             shared with the CMS, signs change notifications (required)
+ *   RENDER_HOOK_SECRET             shared with the CMS, signs change notifications (required;
+ *                                  with NODE_ENV=production, 32+ characters, no placeholder)
  *   RENDERER_HOST, RENDERER_PORT   where the CMS's notifications arrive  (127.0.0.1:4000)
  *   FULL_RENDER_INTERVAL_SECONDS   periodic full render, 0 = never       (600)
  *   SERVE_PORT, SERVE_HOST         also serve SITE_DIR there, /api and /uploads proxied to
@@ -22,6 +23,7 @@ import { createSiteRenderer } from './site-renderer';
 import { createRenderQueue } from './render-queue';
 import { createHookServer } from './hook-server';
 import { createSiteServer } from './site-server';
+import { secretProblem } from './secret-strength';
 
 const env = process.env;
 const log = (message: string) => console.log(`[renderer] ${message}`);
@@ -32,6 +34,12 @@ function fail(message: string): never {
 }
 
 const secret = env.RENDER_HOOK_SECRET?.trim() || fail('RENDER_HOOK_SECRET is required.');
+// In production, a placeholder or short secret would let anyone who guesses it send the renderer
+// change notifications (a render each): refuse to start, naming the variable.
+if (env.NODE_ENV === 'production') {
+  const problem = secretProblem('RENDER_HOOK_SECRET', secret);
+  if (problem) fail(problem);
+}
 const cmsUrl = env.CMS_URL || 'http://127.0.0.1:1337';
 const siteUrl = env.SITE_URL || 'http://localhost:8080';
 const outDir = resolve(env.SITE_DIR || fileURLToPath(new URL('../../.site', import.meta.url)));
