@@ -23,7 +23,13 @@ let exitCode = 0;
 try {
   const outcome = await seed(strapi, { force });
   if (outcome.status === 'seeded') {
-    console.log(force ? 'Seed entries restored.' : 'Seed content created.');
+    console.log(
+      force
+        ? 'Seed entries restored.'
+        : outcome.types
+          ? `Seed content created for the types it lacked: ${outcome.types.join(', ')}.`
+          : 'Seed content created.',
+    );
   } else {
     exitCode = 1;
     const why =

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
-import { ensureEditorsCanUseAllLocales } from './bootstrap/editor-role';
+import {
+  ensureEditorsCanUseAllLocales,
+  rememberPreviousContentTypes,
+} from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { guardPublicReadRoutes } from './bootstrap/public-read-routes';
 import { holdStartupLock, releaseStartupLock } from './bootstrap/startup-lock';
 import { registerContentEvents } from './content-events';
 import { registerContentHealth } from './content-health';
@@ -29,6 +33,11 @@ export default {
     // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);
+    // The read guard on every public type's find/findOne routes (src/content-model.ts), also on a
+    // route file as `strapi generate` writes it.
+    guardPublicReadRoutes(strapi);
+    // Which content types the database had before this start (bootstrap/editor-role.ts).
+    rememberPreviousContentTypes(strapi);
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
     // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
     await holdStartupLock(strapi);

@@ -231,6 +231,46 @@ describe('content changes, told to the renderer', () => {
     for (const delivery of renderer.about(id)) expectSigned(delivery);
   });
 
+  it('says a write covers every locale when Strapi copied a shared field to the others', async () => {
+    // `order` is not localized: Strapi's i18n plugin copies it to the document's other locales
+    // (same status) after a create, update, publish or discard that changed it, so those
+    // locales' pages change too. A write that changes nothing elsewhere names its own locale.
+    const doc = await faqs().create({
+      locale: 'en',
+      data: { question: 'Shared order?', answer: answer('Yes.'), order: 5 },
+    });
+    const id = doc.documentId;
+    const spanishOrder = async (status: 'draft' | 'published') =>
+      (await faqs().findOne({ documentId: id, locale: 'es', status }))?.order;
+    await faqs().update({
+      documentId: id,
+      locale: 'es',
+      data: { question: '¿Orden compartido?', answer: answer('Sí.') },
+    });
+    await faqs().publish({ documentId: id, locale: '*' });
+
+    await faqs().update({ documentId: id, locale: 'en', data: { order: 6 } });
+    expect(await spanishOrder('draft')).toBe(6);
+    await faqs().update({ documentId: id, locale: 'en', data: { question: 'Shared, really?' } });
+    // Whether publishing the English copies its order to the published Spanish depends on which
+    // stored version the plugin compares with; the change says what happened.
+    const before = await spanishOrder('published');
+    await faqs().publish({ documentId: id, locale: 'en' });
+    const copied = (await spanishOrder('published')) !== before;
+    await faqs().update({ documentId: id, locale: 'es', data: { order: 6 } }); // as it was
+    await barrier();
+
+    expect(actionsOn(id)).toEqual([
+      ['create', 'en'],
+      ['update', 'es'],
+      ['publish', '*'],
+      ['update', '*'],
+      ['update', 'en'],
+      ['publish', copied ? '*' : 'en'],
+      ['update', 'es'],
+    ]);
+  });
+
   it('reports a missing locale as null', async () => {
     const doc = await faqs().create({
       data: { question: 'Default locale?', answer: answer('Yes.'), order: 2 },

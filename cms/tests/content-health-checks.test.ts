@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../src/content-health/checks';
 import { draftCheck } from '../src/content-health/checks/draft';
 import { editUrlOf, fieldLabel, localDate } from '../src/content-health/checks/helpers';
-import { articleLinkTarget, linksCheck } from '../src/content-health/checks/links';
+import { linksCheck } from '../src/content-health/checks/links';
 import { readabilityCheck, readingLevelsOf } from '../src/content-health/checks/readability';
 import { reviewCheck } from '../src/content-health/checks/review';
 import { findPlaceholder, settingsCheck } from '../src/content-health/checks/settings';
 import { translationCheck } from '../src/content-health/checks/translation';
 import { DEFAULT_HEALTH_SETTINGS, healthSettingsFromEnv } from '../src/content-health/config';
+import { SITE_PAGES } from '../src/content-health/content-types';
 import { compareFindings, countFindings } from '../src/content-health/service';
+import { siteLinkTarget, sitePageOf } from '../src/content-health/site-links';
 import type {
   CheckContext,
   Finding,
@@ -23,6 +25,7 @@ const ARTICLE = 'api::article.article';
 const FAQ = 'api::faq.faq';
 const RISK = 'api::risk-factor.risk-factor';
 const SETTINGS = 'api::site-setting.site-setting';
+const GLOSSARY = 'api::glossary-term.glossary-term';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const TODAY = '2026-06-15';
@@ -38,9 +41,20 @@ function context(overrides: Partial<CheckContext> = {}): CheckContext {
     locales: ['en', 'es'],
     defaultLocale: 'en',
     localeNames: { en: 'English', es: 'Spanish' },
-    publishedArticleSlugs: {
-      en: new Set(['ketamine-for-depression']),
-      es: new Set(['ketamina-para-la-depresion']),
+    // As Strapi's schema says (the loader reads them from strapi.contentType(uid)).
+    contentTypes: {
+      [ARTICLE]: { displayName: 'Article', kind: 'collectionType' },
+      [FAQ]: { displayName: 'FAQ', kind: 'collectionType' },
+      [RISK]: { displayName: 'Risk factor', kind: 'collectionType' },
+      [SETTINGS]: { displayName: 'Site settings', kind: 'singleType' },
+      [GLOSSARY]: { displayName: 'Glossary term', kind: 'collectionType' },
+    },
+    publishedLinkTargets: {
+      [ARTICLE]: {
+        en: new Set(['ketamine-for-depression']),
+        es: new Set(['ketamina-para-la-depresion']),
+      },
+      [GLOSSARY]: { en: new Set(['cortisol']), es: new Set(['cortisol']) },
     },
     ...overrides,
   };
@@ -56,7 +70,7 @@ function version(
   return {
     status,
     locale,
-    title: String(data.title ?? data.question ?? data.name ?? 'Site settings'),
+    title: String(data.title ?? data.question ?? data.name ?? data.term ?? 'Site settings'),
     publishedAt: status === 'published' ? (times.publishedAt ?? updatedAt) : null,
     updatedAt,
     createdById: null,
@@ -323,6 +337,20 @@ describe('readability check', () => {
     expect(readabilityCheck(document, context({ settings }))).toEqual([]);
   });
 
+  it('measures a glossary definition, plain text, line by line', () => {
+    const definition = 'A word you may read.\nIt means this. It is short.';
+    const [level] = readingLevelsOf(
+      GLOSSARY,
+      version('en', 'draft', { term: 'Word', definition }),
+      DEFAULT_HEALTH_SETTINGS,
+    );
+    expect(level).toMatchObject({ uid: GLOSSARY, field: 'definition', words: 11, sentences: 3 });
+    const hard = published(GLOSSARY, { en: { term: 'Hard', definition: hardEnglish } });
+    expect(readabilityCheck(hard, context())).toMatchObject([
+      { code: 'reading-level-high', params: { field: 'definition', fieldLabel: 'definition' } },
+    ]);
+  });
+
   it('gives the reading levels of the measured fields, above target or not', () => {
     const levels = readingLevelsOf(
       ARTICLE,
@@ -408,18 +436,50 @@ describe('settings check', () => {
 
 describe('links check', () => {
   const site = { locales: ['en', 'es'], defaultLocale: 'en', siteUrl: 'https://clinic.example' };
+  const article = (locale: string, slug: string) => ({
+    uid: ARTICLE,
+    field: 'slug',
+    locale,
+    value: slug,
+    inFragment: false,
+  });
+  const term = (locale: string, slug: string) => ({
+    uid: GLOSSARY,
+    field: 'slug',
+    locale,
+    value: slug,
+    inFragment: true,
+  });
+
+  it('reads the site paths of the content model', () => {
+    expect(SITE_PAGES.map((page) => [page.uid, page.template, page.field])).toEqual([
+      [ARTICLE, '/articles/:slug', 'slug'],
+      [GLOSSARY, '/glossary#:slug', 'slug'],
+    ]);
+    expect(sitePageOf(FAQ, '/faq')).toBeNull();
+    expect(sitePageOf(ARTICLE, 'articles/:slug')).toBeNull();
+    expect(sitePageOf(ARTICLE, '/a/:x/b/:y')).toBeNull();
+    expect(sitePageOf(ARTICLE, '/topics/:slug/print')?.path.exec('/topics/abc/print')?.[1]).toBe(
+      'abc',
+    );
+  });
 
   it.each([
-    ['/articles/ketamine', { locale: 'en', slug: 'ketamine' }],
-    ['/articles/ketamine/', { locale: 'en', slug: 'ketamine' }],
-    ['/articles/ketamine?ref=faq#top', { locale: 'en', slug: 'ketamine' }],
-    ['/es/articles/ketamina', { locale: 'es', slug: 'ketamina' }],
-    ['https://clinic.example/articles/ketamine', { locale: 'en', slug: 'ketamine' }],
-    ['https://clinic.example/es/articles/ketamina#x', { locale: 'es', slug: 'ketamina' }],
-    ['HTTPS://CLINIC.EXAMPLE/articles/ketamine', { locale: 'en', slug: 'ketamine' }],
-    ['/articles/caf%C3%A9', { locale: 'en', slug: 'café' }],
-  ])('%s is an article link', (url, target) => {
-    expect(articleLinkTarget(url, site)).toEqual(target);
+    ['/articles/ketamine', article('en', 'ketamine')],
+    ['/articles/ketamine/', article('en', 'ketamine')],
+    ['/articles/ketamine?ref=faq#top', article('en', 'ketamine')],
+    ['/es/articles/ketamina', article('es', 'ketamina')],
+    ['https://clinic.example/articles/ketamine', article('en', 'ketamine')],
+    ['https://clinic.example/es/articles/ketamina#x', article('es', 'ketamina')],
+    ['HTTPS://CLINIC.EXAMPLE/articles/ketamine', article('en', 'ketamine')],
+    ['/articles/caf%C3%A9', article('en', 'café')],
+    ['/glossary#cortisol', term('en', 'cortisol')],
+    ['/glossary/#cortisol', term('en', 'cortisol')],
+    ['/glossary?x=1#cortisol', term('en', 'cortisol')],
+    ['/es/glossary#terapia-de-infusion', term('es', 'terapia-de-infusion')],
+    ['https://clinic.example/es/glossary#cortisol', term('es', 'cortisol')],
+  ])('%s names a document', (url, target) => {
+    expect(siteLinkTarget(url, site, SITE_PAGES)).toEqual(target);
   });
 
   it.each([
@@ -433,20 +493,24 @@ describe('links check', () => {
     '/fr/articles/ketamine',
     'articles/ketamine',
     '//other.example/articles/x',
+    '/glossary',
+    '/glossary#',
+    '/es/glossary',
+    '/glossary/cortisol',
+    'https://other.example/glossary#cortisol',
     'tel:988',
     'mailto:care@clinic.example',
     'not a url',
-  ])('%s is not', (url) => {
-    expect(articleLinkTarget(url, site)).toBeNull();
+  ])('%s does not', (url) => {
+    expect(siteLinkTarget(url, site, SITE_PAGES)).toBeNull();
   });
 
   it('follows a SITE_URL with a path', () => {
     const sub = { ...site, siteUrl: 'https://clinic.example/site' };
-    expect(articleLinkTarget('https://clinic.example/site/articles/x', sub)).toEqual({
-      locale: 'en',
-      slug: 'x',
-    });
-    expect(articleLinkTarget('https://clinic.example/articles/x', sub)).toBeNull();
+    expect(siteLinkTarget('https://clinic.example/site/articles/x', sub, SITE_PAGES)).toEqual(
+      article('en', 'x'),
+    );
+    expect(siteLinkTarget('https://clinic.example/articles/x', sub, SITE_PAGES)).toBeNull();
   });
 
   it('reports links to unpublished articles once each (error), ignoring the rest', () => {
@@ -470,15 +534,47 @@ describe('links check', () => {
     const document = published(FAQ, { en: { question: 'Where?', answer } });
     const findings = linksCheck(document, context());
     expect(findings.map((f) => [f.id, f.severity, f.params.url])).toEqual([
-      [`link-broken:${FAQ}:doc1:en:answer:en/old-article`, 'error', '/articles/old-article'],
       [
-        `link-broken:${FAQ}:doc1:en:answer:es/ketamine-for-depression`,
+        `link-broken:${FAQ}:doc1:en:answer:article:en/old-article`,
+        'error',
+        '/articles/old-article',
+      ],
+      [
+        `link-broken:${FAQ}:doc1:en:answer:article:es/ketamine-for-depression`,
         'error',
         '/es/articles/ketamine-for-depression',
       ],
     ]);
     expect(findings[0].message).toBe(
       'A link in the answer (“an old one”) goes to /articles/old-article, but no published English article has the address “old-article”: visitors get a “page not found”.',
+    );
+  });
+
+  it('reports links to unpublished glossary terms, in the locale of the link', () => {
+    const answer = [
+      paragraph(
+        link('/glossary#cortisol', 'cortisol'),
+        ', ',
+        link('/es/glossary#cortisol', 'cortisol'),
+        ', ',
+        link('/es/glossary#ketamina', 'ketamina'),
+        ', ',
+        link('/glossary', 'the glossary'),
+      ),
+    ];
+    const findings = linksCheck(published(FAQ, { en: { question: 'What?', answer } }), context());
+    expect(findings.map((f) => f.id)).toEqual([
+      `link-broken:${FAQ}:doc1:en:answer:glossary-term:es/ketamina`,
+    ]);
+    expect(findings[0].params).toMatchObject({
+      slug: 'ketamina',
+      targetLocale: 'es',
+      targetUid: GLOSSARY,
+      targetType: 'glossary term',
+      lands: 'page-without-it',
+    });
+    expect(findings[0].message).toBe(
+      'A link in the answer (“ketamina”) goes to /es/glossary#ketamina, but no published Spanish glossary term has the address “ketamina”: visitors find the page without it.',
     );
   });
 
@@ -534,10 +630,10 @@ describe('the checks together', () => {
   });
 
   it('link to the content manager’s edit views', () => {
-    expect(editUrlOf(FAQ, 'abc', 'es')).toBe(
+    expect(editUrlOf(FAQ, 'collectionType', 'abc', 'es')).toBe(
       '/content-manager/collection-types/api::faq.faq/abc?plugins[i18n][locale]=es',
     );
-    expect(editUrlOf(SETTINGS, 'abc', 'en')).toBe(
+    expect(editUrlOf(SETTINGS, 'singleType', 'abc', 'en')).toBe(
       '/content-manager/single-types/api::site-setting.site-setting?plugins[i18n][locale]=en',
     );
     expect(fieldLabel('contactUrl')).toBe('contact URL');

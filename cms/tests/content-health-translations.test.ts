@@ -1,14 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
+import { findingMessage } from '../src/admin/content-health/messages';
+import type { Finding } from '../src/admin/content-health/types';
+import { modelTranslations } from '../src/admin/content-health/model-labels';
+import { publicContentTypes } from '../src/content-model';
 
 // The admin shows each finding in the editor's admin language from its code
 // (content-health.finding.<code>), falling back to the server's English. A code without a
 // translation, or a key in one language only, would show editors a mix of languages.
 const adminDir = join(__dirname, '..', 'src', 'admin', 'content-health', 'translations');
 const checksDir = join(__dirname, '..', 'src', 'content-health', 'checks');
-const load = (locale: string) =>
-  JSON.parse(readFileSync(join(adminDir, `${locale}.json`), 'utf8')) as Record<string, string>;
+const load = (locale: 'en' | 'es') => ({
+  ...(JSON.parse(readFileSync(join(adminDir, `${locale}.json`), 'utf8')) as Record<string, string>),
+  ...modelTranslations(locale),
+});
+/** English type names are the schema's own, sent by the server: only Spanish has these keys. */
+const isTypeName = (key: string) => key.startsWith('content-health.content-type.');
 
 /** Every finding code the checks can emit, read from their source (`code: '…'`). */
 function findingCodes(): string[] {
@@ -31,7 +40,11 @@ describe('content-health admin translations', () => {
   });
 
   it('have the same keys in English and Spanish, none empty', () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    const keys = (messages: Record<string, string>) =>
+      Object.keys(messages)
+        .filter((key) => !isTypeName(key))
+        .sort();
+    expect(keys(es)).toEqual(keys(en));
     for (const [key, text] of [...Object.entries(en), ...Object.entries(es)]) {
       expect(text.trim(), key).not.toBe('');
     }
@@ -40,5 +53,67 @@ describe('content-health admin translations', () => {
   it.each(findingCodes())('translate the finding %s', (code) => {
     expect(en[`content-health.finding.${code}`]).toBeTruthy();
     expect(es[`content-health.finding.${code}`]).toBeTruthy();
+  });
+
+  it.each(publicContentTypes().map(([uid]) => uid))(
+    'name the content type %s in Spanish, from the content model',
+    (uid) => {
+      expect(es[`content-health.content-type.${uid}`]).toBeTruthy();
+      expect(en[`content-health.content-type.${uid}`]).toBeUndefined();
+    },
+  );
+
+  it('name the fields of the content model in both languages', () => {
+    expect(en['content-health.field.definition']).toBe('definition');
+    expect(es['content-health.field.definition']).toBe('definición');
+    expect(es['content-health.content-type.api::glossary-term.glossary-term']).toBe(
+      'Término del glosario',
+    );
+  });
+});
+
+describe('a broken link in the admin’s languages', () => {
+  // The finding as the server sends it (src/content-health/checks/links.ts), formatted as the
+  // admin does (messages.ts) with each language's messages.
+  const finding = {
+    id: 'x',
+    severity: 'error',
+    kind: 'links',
+    code: 'link-broken',
+    message: 'server English',
+    params: {
+      field: 'answer',
+      fieldLabel: 'answer',
+      url: '/es/glossary#ketamina',
+      text: 'ketamina',
+      slug: 'ketamina',
+      targetLocale: 'es',
+      language: 'Spanish',
+      targetUid: 'api::glossary-term.glossary-term',
+      targetType: 'glossary term',
+      lands: 'page-without-it',
+    },
+    entry: {
+      uid: 'api::faq.faq',
+      documentId: 'd',
+      locale: 'en',
+      title: 'What?',
+      contentType: 'FAQ',
+    },
+    editUrl: '/content-manager/collection-types/api::faq.faq/d',
+  } as const satisfies Finding;
+  const format = (locale: 'en' | 'es') =>
+    findingMessage(createIntl({ locale, messages: load(locale) }), finding);
+
+  it('names the glossary term in English', () => {
+    expect(format('en')).toBe(
+      'A link in the answer (“ketamina”) goes to /es/glossary#ketamina, but no published Spanish glossary term has the address “ketamina”: visitors find the page without it.',
+    );
+  });
+
+  it('names it in Spanish, with the content model’s labels', () => {
+    expect(format('es')).toBe(
+      'Un enlace en «respuesta» («ketamina») lleva a /es/glossary#ketamina, pero no hay ningún contenido de tipo «Término del glosario» publicado en español con la dirección «ketamina»: los visitantes llegan a la página, pero no lo encuentran.',
+    );
   });
 });

@@ -16,6 +16,7 @@ import { databaseKind, startCms, type RunningCms } from './helpers/strapi';
 const ARTICLE = 'api::article.article';
 const FAQ = 'api::faq.faq';
 const SETTINGS = 'api::site-setting.site-setting';
+const GLOSSARY = 'api::glossary-term.glossary-term';
 const ADMIN = { email: 'health.admin@example.com', password: 'Health-Admin-2026' };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -362,6 +363,61 @@ describe('links', () => {
     expect(broken.map((f) => [f.code, f.severity, f.entry.locale, f.params.url])).toEqual([
       ['link-broken', 'error', 'en', `/es/articles/${seedContent.en.article.slug}`],
     ]);
+  });
+});
+
+describe('glossary terms', () => {
+  it('a link to a glossary term is checked in its language; a term unpublished breaks it', async () => {
+    const [cortisol, infusion] = seedContent.es.glossary;
+    const documentId = await faqId(3);
+    const faqs = cms.strapi.documents(FAQ);
+    await faqs.update({
+      documentId,
+      locale: 'es',
+      data: {
+        answer: blocks(
+          paragraph(
+            link(`/es/glossary#${cortisol.slug}`, 'cortisol'),
+            ', ',
+            link(`/es/glossary#${infusion.slug}`, 'infusión'),
+            ', ',
+            link(`/glossary#${cortisol.slug}`, 'cortisol'),
+            ', ',
+            link('/es/glossary#neuronas', 'neuronas'),
+          ),
+        ),
+      },
+    });
+    await faqs.publish({ documentId, locale: 'es' });
+    const linksOf = async () =>
+      about((await report('?locale=es')).findings, FAQ, documentId)
+        .filter((f) => f.kind === 'links')
+        .map((f) => [f.params.slug, f.params.targetLocale, f.params.targetType, f.params.lands]);
+    // No term "neuronas"; the others are published in Spanish (cortisol also in English).
+    expect(await linksOf()).toEqual([['neuronas', 'es', 'glossary term', 'page-without-it']]);
+
+    const [term] = await cms.strapi
+      .documents(GLOSSARY)
+      .findMany({ locale: 'es', status: 'published', filters: { slug: infusion.slug } });
+    await cms.strapi.documents(GLOSSARY).unpublish({ documentId: term!.documentId, locale: 'es' });
+    expect(await linksOf()).toEqual([
+      ['neuronas', 'es', 'glossary term', 'page-without-it'],
+      [infusion.slug, 'es', 'glossary term', 'page-without-it'],
+    ]);
+  });
+
+  it('are named by their type and term, and their definitions measured', async () => {
+    const glossary = about((await report()).findings, GLOSSARY);
+    const readability = glossary.filter((f) => f.kind === 'readability');
+    expect(readability.length).toBeGreaterThan(0);
+    for (const finding of readability) {
+      expect(finding.entry.contentType).toBe('Glossary term');
+      expect(finding.params.field).toBe('definition');
+      expect(finding.editUrl).toMatch(
+        new RegExp(`^/content-manager/collection-types/${GLOSSARY}/${finding.entry.documentId}\\?`),
+      );
+    }
+    expect(readability.map((f) => f.entry.title)).toContain('Ketamine infusion therapy');
   });
 });
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { databaseKind, startCms, type RunningCms } from './helpers/strapi';
+import { CONTENT_MODEL } from '../src/content-model';
 
 const ACTION = 'plugin::content-manager.explorer.';
-const CONTENT_TYPES = [
-  'api::article.article',
-  'api::faq.faq',
-  'api::risk-factor.risk-factor',
-  'api::site-setting.site-setting',
-];
+/** Every content type of the project, as the content model lists them. */
+const CONTENT_TYPES = Object.keys(CONTENT_MODEL);
+const GLOSSARY = 'api::glossary-term.glossary-term';
+const EDITOR_ACTIONS = ['create', 'delete', 'publish', 'read', 'update'];
+const AUTHOR_ACTIONS = ['create', 'delete', 'read', 'update'];
 
 interface Permission {
   id: number;
@@ -22,6 +22,29 @@ async function permissionsOf(cms: RunningCms, code: string): Promise<Permission[
   return cms.strapi.db
     .query('admin::permission')
     .findMany({ where: { role: role.id, action: { $startsWith: ACTION } } });
+}
+
+/** The role's content-manager actions on one type, sorted ("create", "read"…). */
+async function actionsOn(cms: RunningCms, code: string, subject: string): Promise<string[]> {
+  return (await permissionsOf(cms, code))
+    .filter((p) => p.subject === subject)
+    .map((p) => p.action.slice(ACTION.length))
+    .sort();
+}
+
+const rolesStore = (cms: RunningCms) => cms.strapi.store({ type: 'core', name: 'default-roles' });
+
+/** As a database that has run before `uid` existed: no permissions on it, no record of it. */
+async function forgetType(cms: RunningCms, uid: string): Promise<void> {
+  await cms.strapi.db.query('admin::permission').deleteMany({ where: { subject: uid } });
+  const state = (await rolesStore(cms).get({ key: 'state' })) as {
+    version: number;
+    granted: Record<string, string>;
+  };
+  expect(state.version).toBe(2);
+  expect(state.granted).toHaveProperty(uid);
+  delete state.granted[uid];
+  await rolesStore(cms).set({ key: 'state', value: state });
 }
 
 describe("Strapi's default editor roles", () => {
@@ -80,5 +103,74 @@ describe("Strapi's default editor roles", () => {
       (p) => p.subject === 'api::faq.faq' && p.action === `${ACTION}read`,
     );
     expect(readFaq!.properties.locales).toEqual(['en', 'es', 'fr']);
+  });
+
+  it('grant a type new to the database once, and keep what an administrator removes from it', async () => {
+    const publishFaq = (p: Permission) =>
+      p.subject === 'api::faq.faq' && p.action === `${ACTION}publish`;
+    expect((await permissionsOf(cms, 'strapi-editor')).find(publishFaq)).toBeUndefined();
+
+    await forgetType(cms, GLOSSARY);
+    expect(await actionsOn(cms, 'strapi-editor', GLOSSARY)).toEqual([]);
+    await cms.stop();
+    cms = await startCms(db);
+
+    expect(await actionsOn(cms, 'strapi-editor', GLOSSARY)).toEqual(EDITOR_ACTIONS);
+    expect(await actionsOn(cms, 'strapi-author', GLOSSARY)).toEqual(AUTHOR_ACTIONS);
+    for (const permission of (await permissionsOf(cms, 'strapi-editor')).filter(
+      (p) => p.subject === GLOSSARY,
+    )) {
+      expect(permission.properties.locales).toEqual(['en', 'es', 'fr']);
+    }
+    // Only the new type: what was removed elsewhere stays removed.
+    expect((await permissionsOf(cms, 'strapi-editor')).find(publishFaq)).toBeUndefined();
+
+    // An administrator takes publishing the glossary away from Editors: it stays away.
+    const publishGlossary = (await permissionsOf(cms, 'strapi-editor')).find(
+      (p) => p.subject === GLOSSARY && p.action === `${ACTION}publish`,
+    );
+    await cms.strapi.db.query('admin::permission').delete({ where: { id: publishGlossary!.id } });
+    await cms.stop();
+    cms = await startCms(db);
+    expect(await actionsOn(cms, 'strapi-editor', GLOSSARY)).toEqual([
+      'create',
+      'delete',
+      'read',
+      'update',
+    ]);
+    expect(await actionsOn(cms, 'strapi-author', GLOSSARY)).toEqual(AUTHOR_ACTIONS);
+  });
+
+  it('read a record from before types were recorded: only the types since are granted', async () => {
+    // As the database was when the glossary did not exist: the record of version 1 (defaults
+    // granted once, to the types of the day), Strapi's record of the schema without the glossary,
+    // and no permission on it.
+    await cms.strapi.db.query('admin::permission').deleteMany({ where: { subject: GLOSSARY } });
+    await rolesStore(cms).set({
+      key: 'state',
+      value: { version: 1, at: '2026-11-01T00:00:00.000Z' },
+    });
+    const schemaStore = { type: 'strapi' as const, name: 'content_types', key: 'schema' };
+    const schema = (await cms.strapi.store.get(schemaStore)) as Record<string, unknown>;
+    expect(schema).toHaveProperty(GLOSSARY);
+    delete schema[GLOSSARY];
+    await cms.strapi.store.set({ ...schemaStore, value: schema });
+    // A type of the day whose permissions an administrator removed entirely.
+    await cms.strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { subject: 'api::risk-factor.risk-factor' } });
+    await cms.stop();
+    cms = await startCms(db);
+
+    expect(await actionsOn(cms, 'strapi-editor', GLOSSARY)).toEqual(EDITOR_ACTIONS);
+    expect(await actionsOn(cms, 'strapi-author', GLOSSARY)).toEqual(AUTHOR_ACTIONS);
+    expect(await actionsOn(cms, 'strapi-editor', 'api::risk-factor.risk-factor')).toEqual([]);
+    const state = (await rolesStore(cms).get({ key: 'state' })) as {
+      version: number;
+      granted: Record<string, string>;
+    };
+    expect(state.version).toBe(2);
+    expect(Object.keys(state.granted).sort()).toEqual([...CONTENT_TYPES].sort());
+    expect(state.granted['api::faq.faq']).toBe('2026-11-01T00:00:00.000Z');
   });
 });

@@ -89,6 +89,25 @@ describe('GET /api/preview', () => {
     expect(response.body.data.document).not.toHaveProperty('createdBy');
   });
 
+  it('previews a glossary term, a type with its content-model entry alone', async () => {
+    const term = await cms.strapi.documents('api::glossary-term.glossary-term').create({
+      locale: 'es',
+      data: { term: 'Borrador', slug: 'borrador', definition: 'Solo lo ve un editor.' },
+    });
+    const url = await handler('api::glossary-term.glossary-term', {
+      documentId: term.documentId,
+      locale: 'es',
+      status: 'draft',
+    });
+    expect(url).toMatch(/^http:\/\/localhost:5173\/es\/preview\?token=/);
+    const response = await cms.request.get('/api/preview').query({ token: tokenFromUrl(url) });
+    expect(response.status).toBe(200);
+    expect(response.body.data).toMatchObject({ type: 'glossary-term', locale: 'es' });
+    expect(response.body.data.document.definition).toBe('Solo lo ve un editor.');
+    const outsider = await cms.request.get('/api/glossary-terms?locale=es&status=draft');
+    expect(outsider.status).toBe(400);
+  });
+
   it('offers no preview for other content types', async () => {
     expect(await handler('plugin::users-permissions.user', { documentId: 'x' })).toBeNull();
   });

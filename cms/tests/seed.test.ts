@@ -9,6 +9,9 @@ const lines = source.split('\n').map((line) => line.trim());
 const sourceTitle = lines[0];
 const sourceQuestions = lines.filter((line) => line.endsWith('?'));
 const sourceFactors = lines.filter((line) => line.startsWith('•')).map((l) => l.slice(1).trim());
+/** The document's sentences, whole (a sentence ends at . ? or ! before a space or the end). */
+const sourceSentences = lines.flatMap((line) => line.split(/(?<=[.?!])\s+/)).filter(Boolean);
+const sentencesOf = (text: string) => text.split(/(?<=[.?!])\s+/).filter(Boolean);
 
 let cms: RunningCms;
 beforeAll(async () => {
@@ -109,5 +112,46 @@ describe('seed content', () => {
     const spanish = (await get('/api/site-setting?locale=es')).data;
     expect(plainText(spanish.crisisHelp)).toContain('1-888-628-9454');
     expect(spanish.heroTitle).toBe('Ketamina para la depresión');
+  });
+
+  it('has only glossary terms the document explains, defined in its own sentences', async () => {
+    const { data } = await get('/api/glossary-terms?locale=en&sort=term');
+    expect(data.map((term: { term: string }) => term.term)).toEqual([
+      'Cortisol',
+      'Ketamine infusion therapy',
+    ]);
+    for (const term of data as Array<{ term: string; slug: string; definition: string }>) {
+      // The term is the document's, and each sentence of its definition is one of the
+      // document's sentences, word for word, naming the term.
+      expect(source.toLowerCase()).toContain(term.term.toLowerCase());
+      const sentences = sentencesOf(term.definition);
+      expect(sentences.length).toBeGreaterThan(0);
+      for (const sentence of sentences) expect(sourceSentences).toContain(sentence);
+      expect(sentences[0].toLowerCase()).toContain(term.term.toLowerCase());
+      expect(term.slug).toBe(term.term.toLowerCase().replace(/\s+/g, '-'));
+    }
+  });
+
+  it('has the glossary translated into Spanish, as localizations of the same documents', async () => {
+    const english = (await get('/api/glossary-terms?locale=en&sort=term')).data;
+    const spanish = (await get('/api/glossary-terms?locale=es&sort=term')).data;
+    expect(spanish.map((term: { term: string }) => term.term)).toEqual([
+      'Cortisol',
+      'Terapia de infusión de ketamina',
+    ]);
+    expect(spanish.map((t: { documentId: string }) => t.documentId)).toEqual(
+      english.map((t: { documentId: string }) => t.documentId),
+    );
+    expect(spanish[1].slug).toBe('terapia-de-infusion-de-ketamina');
+    // The Spanish definitions are the seed's Spanish translation of the same sentences (in the
+    // FAQ answers), not new text.
+    const answers = (await get('/api/faqs?locale=es&sort=order')).data
+      .map((faq: { answer: Array<{ children?: unknown[]; text?: string }> }) =>
+        plainText(faq.answer),
+      )
+      .join('\n');
+    for (const term of spanish as Array<{ definition: string }>) {
+      for (const sentence of sentencesOf(term.definition)) expect(answers).toContain(sentence);
+    }
   });
 });

@@ -34,6 +34,27 @@ describe('schema validation', () => {
     expect(error.message).toMatch(/question/);
   });
 
+  it('rejects publishing a glossary term without a definition, or with one over 600 characters', async () => {
+    const terms = cms.strapi.documents('api::glossary-term.glossary-term');
+    const missing = await validationError(() =>
+      terms.create({
+        locale: 'en',
+        status: 'published',
+        // @ts-expect-error -- the missing definition is what this test is about
+        data: { term: 'Neuron', slug: 'neuron' },
+      }),
+    );
+    expect(missing.message).toMatch(/definition/);
+    const long = await validationError(() =>
+      terms.create({
+        locale: 'en',
+        data: { term: 'Neuron', slug: 'neuron', definition: 'x'.repeat(601) },
+      }),
+    );
+    expect(long.message).toMatch(/definition must be at most 600 characters/);
+    expect(await terms.count({ locale: 'en', filters: { slug: 'neuron' } })).toBe(0);
+  });
+
   it('rejects an over-long article title, naming the limit', async () => {
     const error = await validationError(() =>
       cms.strapi.documents('api::article.article').create({

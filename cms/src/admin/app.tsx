@@ -7,6 +7,7 @@ import { Stethoscope } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { HealthSidePanel } from './content-health/HealthSidePanel';
 import { REPORT_PATH, t } from './content-health/messages';
+import { modelTranslations } from './content-health/model-labels';
 import en from './content-health/translations/en.json';
 import es from './content-health/translations/es.json';
 
@@ -19,8 +20,12 @@ export default {
     // English is always there; each editor picks theirs in their profile.
     locales: ['es'],
     // An admin customisation has no registerTrads (that is for plugins): the app's own strings
-    // are merged over Strapi's with `config.translations`.
-    translations: { en, es },
+    // are merged over Strapi's with `config.translations`. Names of content types and fields
+    // come from the content model (src/content-model.ts).
+    translations: {
+      en: { ...en, ...modelTranslations('en') },
+      es: { ...es, ...modelTranslations('es') },
+    },
   },
 
   register(app: StrapiApp) {

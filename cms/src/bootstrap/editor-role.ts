@@ -11,9 +11,12 @@ import type { Core } from '@strapi/strapi';
  *
  * On every start, each content-manager permission of these roles on a localized content type is
  * made to cover every locale (locales are only ever added, so a new language reaches editors too).
- * Once (recorded in Strapi's core store), the permissions Strapi meant these roles to have are
- * restored: Editor may create, read, update, delete and publish; Author the same but publish, on
- * entries they created. Later starts never re-create a permission an administrator removed.
+ *
+ * Once per content type (recorded in Strapi's core store, type by type), the permissions Strapi
+ * means these roles to have on it are granted: Editor may create, read, update, delete and
+ * publish; Author the same but publish, on entries they created. A type added later, on a
+ * database that has run for years, gets them on the first start that knows it; later starts
+ * never re-create a permission an administrator removed.
  */
 
 const ROLE_ACTIONS: Record<string, { actions: string[]; conditions: string[] }> = {
@@ -29,7 +32,14 @@ const ROLE_ACTIONS: Record<string, { actions: string[]; conditions: string[] }> 
 
 const ACTION_PREFIX = 'plugin::content-manager.explorer.';
 const PERMISSION = 'admin::permission';
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
+
+/**
+ * What the store holds. Version 2: the types whose defaults were granted, and when. Version 1
+ * (before types were recorded): the defaults were granted once, to every type there was then.
+ */
+type RolesState =
+  { version: 2; granted: Record<string, string> } | { version: 1; at?: string } | null;
 
 interface PermissionRow {
   id: number;
@@ -45,6 +55,33 @@ interface RoleRow {
 
 const store = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'default-roles' });
 
+/** The content types the database had before this start's schema sync (see below). */
+const previousContentTypes = new WeakMap<Core.Strapi, string[]>();
+
+/**
+ * Remembers which content types the database knew before this start, which a version-1 state
+ * needs (it did not record its types: they were the ones there were). Call from register():
+ * Strapi syncs the schema between register() and bootstrap(), and overwrites that record.
+ */
+export function rememberPreviousContentTypes(strapi: Core.Strapi): void {
+  strapi
+    .hook('strapi::content-types.beforeSync')
+    .register(({ oldContentTypes }: { oldContentTypes?: Record<string, unknown> }) => {
+      previousContentTypes.set(strapi, Object.keys(oldContentTypes ?? {}));
+    });
+}
+
+/** uid → when its defaults were granted, from the store's state (any version). */
+function grantedTypes(strapi: Core.Strapi, state: RolesState): Record<string, string> {
+  if (state?.version === 2) return { ...state.granted };
+  if (state?.version !== 1) return {};
+  // Version 1 granted every type there was; without the previous schema, assume every type now
+  // (never re-grant what an administrator may have removed).
+  const at = state.at ?? new Date(0).toISOString();
+  const known = previousContentTypes.get(strapi) ?? Object.keys(strapi.contentTypes);
+  return Object.fromEntries(known.filter((uid) => uid.startsWith('api::')).map((uid) => [uid, at]));
+}
+
 export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promise<void> {
   const localeRows: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
   const allLocales = localeRows.map((locale) => locale.code).sort();
@@ -55,9 +92,11 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
       .service('content-types')
       .isLocalizedContentType(strapi.contentTypes[uid as never]);
 
-  const restored = ((await store(strapi).get({ key: 'state' })) as { version?: number } | null)
-    ?.version;
-  const restoreMissing = restored !== STATE_VERSION;
+  const state = (await store(strapi).get({ key: 'state' })) as RolesState;
+  const granted = grantedTypes(strapi, state);
+  const newTypes = Object.keys(strapi.contentTypes).filter(
+    (uid) => uid.startsWith('api::') && !granted[uid],
+  );
 
   const roles: RoleRow[] = await strapi.db
     .query('admin::role')
@@ -92,15 +131,15 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
       });
     }
 
-    // 2. Once: the permissions the default role should have, on the project's own content types.
-    if (!restoreMissing) continue;
+    // 2. Once per type: the permissions the default role should have, on the project's own types.
+    if (newTypes.length === 0) continue;
     const missing = [];
     for (const name of actions) {
       const actionId = `${ACTION_PREFIX}${name}`;
       const action = actionProvider.get(actionId);
       if (!action) continue;
-      const apiSubjects = (action.subjects ?? []).filter((uid) => uid.startsWith('api::'));
-      const restricted = (action.subjects ?? []).filter((uid) => !uid.startsWith('api::'));
+      const apiSubjects = (action.subjects ?? []).filter((uid) => newTypes.includes(uid));
+      const restricted = (action.subjects ?? []).filter((uid) => !newTypes.includes(uid));
       for (const permission of contentTypeService.getPermissionsWithNestedFields([action], {
         restrictedSubjects: restricted,
       })) {
@@ -123,15 +162,14 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
     if (missing.length > 0) {
       await strapi.service('admin::role').addPermissions(role.id, missing);
       strapi.log.info(
-        `[default-roles] ${role.code}: restored ${missing.map((p) => `${p.action.slice(ACTION_PREFIX.length)} ${p.subject}`).join(', ')}`,
+        `[default-roles] ${role.code}: granted ${missing.map((p) => `${p.action.slice(ACTION_PREFIX.length)} ${p.subject}`).join(', ')}`,
       );
     }
   }
 
-  if (restoreMissing) {
-    await store(strapi).set({
-      key: 'state',
-      value: { version: STATE_VERSION, at: new Date().toISOString() },
-    });
+  if (newTypes.length > 0 || state?.version !== STATE_VERSION) {
+    const at = new Date().toISOString();
+    for (const uid of newTypes) granted[uid] = at;
+    await store(strapi).set({ key: 'state', value: { version: STATE_VERSION, granted } });
   }
 }

@@ -1,16 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { publicContentTypes } from '../content-model';
 
 /**
- * Everything the Public role may do, as code: read the site's content and nothing else. At every
- * start the role is set to exactly this list, so a permission ticked by hand in the admin does not
- * survive a restart. Add a content type here to make it public.
+ * Everything the Public role may do, as code: read the site's content and nothing else, as the
+ * content model says (`publicReads` in src/content-model.ts). At every start the role is set to
+ * exactly this list, so a permission ticked by hand in the admin does not survive a restart.
  */
-export const PUBLIC_READ_ACTIONS: Record<string, string[]> = {
-  'api::article.article': ['find', 'findOne'],
-  'api::faq.faq': ['find', 'findOne'],
-  'api::risk-factor.risk-factor': ['find', 'findOne'],
-  'api::site-setting.site-setting': ['find'],
-};
+export const PUBLIC_READ_ACTIONS: Record<string, string[]> = Object.fromEntries(
+  publicContentTypes().map(([uid, model]) => [uid, [...model.publicReads]]),
+);
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 

@@ -34,8 +34,9 @@ export interface ContentChange {
   documentId: string | null;
   /**
    * The locale the write named: a code, `'*'` for every locale, or null when it named none
-   * (Strapi then used the default locale) or the type is not localized. For a locale change, the
-   * code of that locale when known.
+   * (Strapi then used the default locale) or the type is not localized. `'*'` also when the write
+   * changed other locales too: Strapi copies a document's non-localized fields (e.g. an FAQ's
+   * `order`) to its other locales. For a locale change, the code of that locale when known.
    */
   locale: string | null;
   /** When the change was committed (ISO 8601). */
@@ -154,6 +155,99 @@ function documentIdOf(action: ContentAction, params: Record<string, unknown>, re
   return typeof id === 'string' && id !== '' ? id : null;
 }
 
+/**
+ * The writes after which the i18n plugin copies a document's non-localized attributes to its
+ * other locales (`syncNonLocalizedAttributes` in @strapi/i18n's bootstrap), when they changed.
+ */
+const SYNCING_ACTIONS: ReadonlySet<ContentAction> = new Set([
+  'create',
+  'update',
+  'publish',
+  'discardDraft',
+]);
+
+interface I18nContentTypes {
+  getNonLocalizedAttributes(model: unknown): string[];
+  copyNonLocalizedAttributes(model: unknown, entry: unknown): Record<string, unknown>;
+  getNestedPopulateOfNonLocalizedAttributes(uid: string): string[];
+}
+
+type Schema = { uid: string; pluginOptions?: { i18n?: { localized?: boolean } } };
+
+/**
+ * The non-localized attributes of every stored version of a document, by `locale|status`, read
+ * the way the i18n plugin reads them to decide whether to copy them.
+ */
+async function nonLocalizedValues(
+  strapi: Core.Strapi,
+  schema: Schema,
+  documentId: string,
+): Promise<Map<string, string>> {
+  const i18n = strapi.plugin('i18n').service('content-types') as unknown as I18nContentTypes;
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(schema.uid as never).findMany({
+    where: { documentId },
+    populate: i18n.getNestedPopulateOfNonLocalizedAttributes(schema.uid),
+  });
+  return new Map(
+    rows.map((row) => [
+      `${String(row.locale)}|${row.publishedAt ? 'published' : 'draft'}`,
+      JSON.stringify(i18n.copyNonLocalizedAttributes(schema, row)),
+    ]),
+  );
+}
+
+/** Whether a version in a locale outside `named` differs between the two readings. */
+function changedElsewhere(
+  before: Map<string, string>,
+  after: Map<string, string>,
+  named: string[],
+): boolean {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].some(
+    (key) => !named.includes(key.slice(0, key.indexOf('|'))) && before.get(key) !== after.get(key),
+  );
+}
+
+/**
+ * Reads, around a write that may copy non-localized attributes to other locales, whether it did:
+ * `watch()` before the write, `spread()` after it. Only for a localized type that has such
+ * attributes, and an existing document (a new one has no other locale yet); otherwise both are
+ * free. Inside the write's transaction, so it sees the write's own rows.
+ */
+function watchNonLocalizedSync(
+  strapi: Core.Strapi,
+  schema: Schema | undefined,
+  action: ContentAction,
+  params: Record<string, unknown>,
+  named: Array<string | null>,
+) {
+  const documentId = params.documentId;
+  const applies =
+    !!schema?.pluginOptions?.i18n?.localized &&
+    SYNCING_ACTIONS.has(action) &&
+    typeof documentId === 'string' &&
+    documentId !== '' &&
+    !named.includes('*') &&
+    (
+      strapi.plugin('i18n').service('content-types') as unknown as I18nContentTypes
+    ).getNonLocalizedAttributes(schema).length > 0;
+  let before: Map<string, string> | null = null;
+  return {
+    async watch() {
+      if (applies) before = await nonLocalizedValues(strapi, schema!, documentId as string);
+    },
+    async spread(): Promise<boolean> {
+      if (!before) return false;
+      const after = await nonLocalizedValues(strapi, schema!, documentId as string);
+      const defaultLocale = named.includes(null)
+        ? ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string)
+        : null;
+      const codes = named.map((locale) => locale ?? defaultLocale ?? '');
+      return changedElsewhere(before, after, codes);
+    },
+  };
+}
+
 function watchDocuments(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     const { uid, action } = ctx as { uid: string; action: string };
@@ -161,15 +255,18 @@ function watchDocuments(strapi: Core.Strapi): void {
 
     // As the caller named them, before inner middlewares may fill in defaults.
     const params = { ...((ctx as { params?: object }).params ?? {}) } as Record<string, unknown>;
+    const schema = (ctx as { contentType?: Schema }).contentType;
+    const localized = Boolean(schema?.pluginOptions?.i18n?.localized);
+    const named = localesOf(localized, params.locale);
+    // This middleware is registered before the i18n plugin's, so it runs around its copying.
+    const sync = watchNonLocalizedSync(strapi, schema, action, params, named);
+    await sync.watch();
     const result = await next(); // a failed write throws here: nothing is emitted
-    const localized = Boolean(
-      (ctx as { contentType?: { pluginOptions?: { i18n?: { localized?: boolean } } } }).contentType
-        ?.pluginOptions?.i18n?.localized,
-    );
+    const locales = (await sync.spread()) ? ['*'] : named;
     const documentId = documentIdOf(action, params, result);
     emitAfterCommit(
       strapi,
-      localesOf(localized, params.locale).map((locale) => change(uid, action, documentId, locale)),
+      locales.map((locale) => change(uid, action, documentId, locale)),
     );
     return result;
   });

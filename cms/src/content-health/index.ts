@@ -5,7 +5,7 @@ import { registerContentHealthRoutes } from './routes';
 /**
  * Content health (issue #10): findings about the clinic's content an editor should act on
  * (reviews due, translations missing or behind, forgotten drafts, hard-to-read text, placeholder
- * settings, broken links to articles), for the admin panel (routes.ts) and `pnpm health`.
+ * settings, broken links to the site's pages), for the admin panel (routes.ts) and `pnpm health`.
  *
  * - checks/: one pure function per kind, over plain data; checks/index.ts says how to add one;
  * - loader.ts: the Document Service → plain data; service.ts: report, entry, permissions;

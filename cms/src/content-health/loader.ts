@@ -1,13 +1,15 @@
-import type { Core } from '@strapi/strapi';
-import { articleLinkTarget } from './checks/links';
+import type { Core, UID } from '@strapi/strapi';
+import { siteOf } from './checks/links';
 import {
-  ARTICLE_UID,
   HEALTH_CONTENT_TYPES,
+  HEALTH_UIDS,
   healthContentType,
+  SITE_PAGES,
   type HealthUid,
 } from './content-types';
+import { siteLinkTarget } from './site-links';
 import { blocksLinks } from './text';
-import type { CheckContext, HealthDocument, Version } from './types';
+import type { CheckContext, ContentTypeInfo, HealthDocument, Version } from './types';
 
 /**
  * Reads the content the checks look at through the Document Service
@@ -69,13 +71,30 @@ const toIso = (value: unknown): string => {
   return new Date(0).toISOString();
 };
 
-function toVersion(uid: string, entity: Entity, status: Version['status']): Version {
-  const type = healthContentType(uid);
+/** Display name and kind of every type content health covers, from Strapi's schema. */
+export function loadContentTypeInfo(strapi: Core.Strapi): Record<string, ContentTypeInfo> {
+  const info: Record<string, ContentTypeInfo> = {};
+  for (const uid of HEALTH_UIDS) {
+    const schema = strapi.contentType(uid as UID.ContentType);
+    if (schema) info[uid] = { displayName: schema.info.displayName, kind: schema.kind };
+  }
+  return info;
+}
+
+function toVersion(
+  strapi: Core.Strapi,
+  uid: HealthUid,
+  entity: Entity,
+  status: Version['status'],
+): Version {
+  const titleField = healthContentType(uid)?.titleField;
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {
     if (!SYSTEM_FIELDS.has(key)) data[key] = value;
   }
-  const rawTitle = type.titleField ? entity[type.titleField] : type.displayName;
+  const rawTitle = titleField
+    ? entity[titleField]
+    : strapi.contentType(uid as UID.ContentType)?.info.displayName;
   const createdBy = entity.createdBy as { id?: unknown } | null | undefined;
   return {
     status,
@@ -90,8 +109,8 @@ function toVersion(uid: string, entity: Entity, status: Version['status']): Vers
 
 // The Document Service's params are typed per content type; these calls are generic over ours.
 type FindMany = (params: Record<string, unknown>) => Promise<Entity[]>;
-const findMany = (strapi: Core.Strapi, uid: HealthUid): FindMany =>
-  strapi.documents(uid).findMany as unknown as FindMany;
+const findMany = (strapi: Core.Strapi, uid: string): FindMany =>
+  strapi.documents(uid as UID.ContentType).findMany as unknown as FindMany;
 
 /** The documentIds of a type, in any locale or status, sorted. */
 export async function loadDocumentIds(
@@ -135,7 +154,7 @@ export async function loadDocuments(
         const document = byId.get(String(row.documentId));
         if (!document) continue;
         const versions = (document.locales[locale] ??= {});
-        versions[status] = toVersion(uid, row, status);
+        versions[status] = toVersion(strapi, uid, row, status);
       }
     }
   }
@@ -143,53 +162,55 @@ export async function loadDocuments(
 }
 
 /**
- * Makes `context.publishedArticleSlugs` know every article the documents link to (published or
- * not), looking up only the slugs not seen yet.
+ * Makes `context.publishedLinkTargets` know every document the documents' links name on the site
+ * (published or not: the values without a published document stay out), looking up only what
+ * `looked` (type → locale → values) has not seen yet.
  */
-export async function resolveLinkedArticles(
+export async function resolveLinkTargets(
   strapi: Core.Strapi,
   documents: HealthDocument[],
-  context: Pick<CheckContext, 'locales' | 'defaultLocale' | 'settings' | 'publishedArticleSlugs'>,
+  context: Pick<CheckContext, 'locales' | 'defaultLocale' | 'settings' | 'publishedLinkTargets'>,
   looked: Map<string, Set<string>>,
 ): Promise<void> {
-  const site = {
-    locales: context.locales,
-    defaultLocale: context.defaultLocale,
-    siteUrl: context.settings.siteUrl,
-  };
+  const site = siteOf(context);
+  // "uid|locale|field" → values to look up
   const wanted = new Map<string, Set<string>>();
   for (const document of documents) {
-    const fields = healthContentType(document.uid).linkFields;
+    const fields = healthContentType(document.uid)?.linkFields ?? [];
     for (const versions of Object.values(document.locales)) {
       for (const version of [versions.draft, versions.published]) {
         if (!version) continue;
         for (const field of fields) {
           for (const link of blocksLinks(version.data[field])) {
-            const target = articleLinkTarget(link.url, site);
-            if (!target || looked.get(target.locale)?.has(target.slug)) continue;
-            if (!wanted.has(target.locale)) wanted.set(target.locale, new Set());
-            wanted.get(target.locale)!.add(target.slug);
+            const target = siteLinkTarget(link.url, site, SITE_PAGES);
+            if (!target) continue;
+            const key = [target.uid, target.locale, target.field].join('|');
+            if (looked.get(key)?.has(target.value)) continue;
+            if (!wanted.has(key)) wanted.set(key, new Set());
+            wanted.get(key)!.add(target.value);
           }
         }
       }
     }
   }
-  for (const [locale, slugs] of wanted) {
-    const list = [...slugs];
-    if (!looked.has(locale)) looked.set(locale, new Set());
-    for (const slug of list) looked.get(locale)!.add(slug);
-    const published = (context.publishedArticleSlugs[locale] ??= new Set());
+  for (const [key, values] of wanted) {
+    const [uid, locale, field] = key.split('|');
+    const list = [...values];
+    if (!looked.has(key)) looked.set(key, new Set());
+    for (const value of list) looked.get(key)!.add(value);
+    const byLocale = (context.publishedLinkTargets[uid] ??= {});
+    const published = (byLocale[locale] ??= new Set());
     for (let start = 0; start < list.length; start += BATCH_SIZE) {
       const rows = await findMany(
         strapi,
-        ARTICLE_UID,
+        uid,
       )({
         locale,
         status: 'published',
-        filters: { slug: { $in: list.slice(start, start + BATCH_SIZE) } },
-        fields: ['slug'],
+        filters: { [field]: { $in: list.slice(start, start + BATCH_SIZE) } },
+        fields: [field],
       });
-      for (const row of rows) published.add(String(row.slug));
+      for (const row of rows) published.add(String(row[field]));
     }
   }
 }

@@ -1,15 +1,16 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { CHECKS } from './checks';
 import { localDate } from './checks/helpers';
 import { readingLevelsOf } from './checks/readability';
 import { healthSettingsFromEnv } from './config';
-import { HEALTH_CONTENT_TYPES, HEALTH_UIDS, isHealthUid, type HealthUid } from './content-types';
+import { HEALTH_UIDS, isHealthUid } from './content-types';
 import {
   BATCH_SIZE,
+  loadContentTypeInfo,
   loadDocumentIds,
   loadDocuments,
   loadSiteLocales,
-  resolveLinkedArticles,
+  resolveLinkTargets,
 } from './loader';
 import {
   KINDS,
@@ -158,7 +159,8 @@ async function createContext(
     today: localDate(now),
     settings: options.settings ?? healthSettingsFromEnv(),
     ...site,
-    publishedArticleSlugs: {},
+    contentTypes: loadContentTypeInfo(strapi),
+    publishedLinkTargets: {},
   };
 }
 
@@ -207,7 +209,7 @@ export async function buildReport(
         ids.slice(start, start + BATCH_SIZE),
         context.locales,
       );
-      await resolveLinkedArticles(strapi, documents, context, looked);
+      await resolveLinkTargets(strapi, documents, context, looked);
       for (const document of documents) {
         for (const finding of runChecks(document, context)) {
           if (options.locale !== undefined && finding.entry.locale !== options.locale) continue;
@@ -263,7 +265,7 @@ export async function entryHealth(
       `Unknown locale "${locale}". The site's locales are: ${context.locales.join(', ')}.`,
     );
   }
-  const single = HEALTH_CONTENT_TYPES[uid as HealthUid].kind === 'singleType';
+  const single = strapi.contentType(uid as UID.ContentType)?.kind === 'singleType';
   let documentId = request.documentId;
   if (documentId !== undefined && (typeof documentId !== 'string' || documentId === '')) {
     throw new HealthRequestError(400, 'The "documentId" parameter must be a document id.');
@@ -290,7 +292,7 @@ export async function entryHealth(
   if (!access.canReadEntry(document, locale, context.defaultLocale)) {
     throw new HealthRequestError(403, 'You are not allowed to read this entry.');
   }
-  await resolveLinkedArticles(strapi, [document], context, new Map());
+  await resolveLinkTargets(strapi, [document], context, new Map());
   const findings = runChecks(document, context)
     .filter((finding) => finding.entry.locale === locale)
     .sort(compareFindings);

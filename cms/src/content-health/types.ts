@@ -100,7 +100,7 @@ export interface EntryHealth {
 export interface Version {
   status: 'draft' | 'published';
   locale: string;
-  /** Title as an editor knows the entry (see content-types.ts). */
+  /** Title as an editor knows the entry (its title field; a single type's display name). */
   title: string;
   publishedAt: string | null;
   updatedAt: string;
@@ -150,11 +150,21 @@ export interface CheckContext {
   defaultLocale: string;
   /** Locale code → language name, e.g. es → Spanish. */
   localeNames: Record<string, string>;
+  /** Each content type's display name and kind, from Strapi's schema. */
+  contentTypes: Record<string, ContentTypeInfo>;
   /**
-   * Locale → slugs of published articles. Holds at least every slug the documents being checked
-   * link to (the loader looks those up), not necessarily every article.
+   * Content type → locale → the values of published documents that links to the site may name
+   * (the field of the type's `sitePath`, e.g. articles' slugs). Holds at least every value the
+   * documents being checked link to (the loader looks those up), not necessarily every document.
    */
-  publishedArticleSlugs: Record<string, Set<string>>;
+  publishedLinkTargets: Record<string, Record<string, Set<string>>>;
+}
+
+/** What Strapi's schema says of a content type that a finding shows. */
+export interface ContentTypeInfo {
+  /** `info.displayName`, e.g. "Article". */
+  displayName: string;
+  kind: 'collectionType' | 'singleType';
 }
 
 /**

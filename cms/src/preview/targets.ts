@@ -1,17 +1,24 @@
+import { CONTENT_MODEL, modelName, publicContentTypes, type PublicUid } from '../content-model';
+
 /**
- * The content types editors can preview on the site, the site path that shows each, and what the
- * preview API populates for it. Add a type here to make it previewable.
+ * The content types editors can preview on the site (`preview` in src/content-model.ts), the
+ * name the site's preview page knows each by (`type`: the type's singular name) and what the
+ * preview API populates for it.
  */
-export const PREVIEWABLE = {
-  'api::article.article': {
-    type: 'article',
-    populate: { cover: true, seo: true, references: true, faqs: true },
-  },
-  'api::faq.faq': { type: 'faq', populate: {} },
-  'api::risk-factor.risk-factor': { type: 'risk-factor', populate: {} },
-  'api::site-setting.site-setting': { type: 'site-setting', populate: {} },
-} as const;
+export interface PreviewTarget {
+  type: string;
+  populate: Record<string, true>;
+}
 
-export type PreviewableUid = keyof typeof PREVIEWABLE;
+export type PreviewableUid = {
+  [K in PublicUid]: (typeof CONTENT_MODEL)[K] extends { preview: false } ? never : K;
+}[PublicUid];
 
-export const isPreviewable = (uid: string): uid is PreviewableUid => uid in PREVIEWABLE;
+export const PREVIEWABLE = Object.fromEntries(
+  publicContentTypes().flatMap(([uid, model]) =>
+    model.preview ? [[uid, { type: modelName(uid), populate: { ...model.preview.populate } }]] : [],
+  ),
+) as Readonly<Record<PreviewableUid, PreviewTarget>>;
+
+export const isPreviewable = (uid: string): uid is PreviewableUid =>
+  Object.prototype.hasOwnProperty.call(PREVIEWABLE, uid);

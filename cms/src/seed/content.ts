@@ -14,10 +14,18 @@ export interface SeedFaq {
   answer: BlockNode[];
 }
 
+export interface SeedGlossaryTerm {
+  term: string;
+  slug: string;
+  definition: string;
+}
+
 export interface SeedLocaleContent {
   article: { title: string; slug: string; summary: string; body: BlockNode[] };
   faqs: SeedFaq[];
   riskFactors: string[];
+  /** Same documents, same order, in every locale. */
+  glossary: SeedGlossaryTerm[];
   settings: {
     clinicName: string;
     location: string;
@@ -88,6 +96,43 @@ const es: typeof en = {
 
 type Source = typeof en;
 
+/**
+ * The glossary: only the terms the material itself explains, each defined by the material's own
+ * sentences (the Spanish: the same sentences as translated above). The material names other
+ * things (neurons, the prefrontal cortex, the amygdala) without saying what they are, so they are
+ * not here: an editor adds them with a reviewed definition.
+ */
+const glossary: Record<SeedLocale, SeedGlossaryTerm[]> = {
+  en: [
+    {
+      term: 'Cortisol',
+      slug: 'cortisol',
+      definition:
+        'During bouts of depression, the body releases cortisol and sends it to the brain, and often an excessive amount of it. The ketamine may work to repair damage to the brain that’s caused by cortisol and other stress hormones.',
+    },
+    {
+      term: 'Ketamine infusion therapy',
+      slug: 'ketamine-infusion-therapy',
+      definition:
+        'In ketamine infusion therapy, a board-certified anesthesiologist administers ketamine intravenously. Over several weeks, several infusions are done.',
+    },
+  ],
+  es: [
+    {
+      term: 'Cortisol',
+      slug: 'cortisol',
+      definition:
+        'Durante los episodios de depresión, el cuerpo libera cortisol y lo envía al cerebro, a menudo en cantidades excesivas. La ketamina puede ayudar a reparar el daño cerebral causado por el cortisol y otras hormonas del estrés.',
+    },
+    {
+      term: 'Terapia de infusión de ketamina',
+      slug: 'terapia-de-infusion-de-ketamina',
+      definition:
+        'En la terapia de infusión de ketamina, un anestesiólogo certificado administra la ketamina por vía intravenosa. A lo largo de varias semanas se realizan varias infusiones.',
+    },
+  ],
+};
+
 const faqsFrom = (s: Source): SeedFaq[] => [
   { question: s.causeQuestion, answer: [paragraph(s.causeAnswer), bulletList(s.factors)] },
   { question: s.geneticQuestion, answer: [paragraph(s.geneticAnswer)] },
@@ -111,6 +156,7 @@ export const seedContent: Record<SeedLocale, SeedLocaleContent> = {
     },
     faqs: faqsFrom(en),
     riskFactors: en.factors,
+    glossary: glossary.en,
     settings: {
       clinicName: '[Clinic name – replace in Site settings]',
       location: 'Mountain View, CA',
@@ -143,6 +189,7 @@ export const seedContent: Record<SeedLocale, SeedLocaleContent> = {
     },
     faqs: faqsFrom(es),
     riskFactors: es.factors,
+    glossary: glossary.es,
     settings: {
       clinicName: '[Nombre de la clínica – reemplácelo en la configuración del sitio]',
       location: 'Mountain View, CA',

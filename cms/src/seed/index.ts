@@ -12,31 +12,53 @@ import { seedContent, type SeedLocale } from './content';
  * ends up seeded exactly once instead of half-seeded and then skipped as "content exists".
  * (Not one transaction: Strapi re-reads every written entry for its events once the transaction
  * commits, so one seed-wide transaction would leave ~60 queries running after `seed()` returns.)
+ *
+ * The record is per content type: a type the seed gained after a database was seeded (the
+ * glossary) is seeded on that database's next start, once, when it has no content yet, and
+ * nothing else is touched. Each such type records that it began too, so a cut-short one is
+ * finished rather than skipped.
  */
 
 const ARTICLE = 'api::article.article';
 const FAQ = 'api::faq.faq';
 const RISK_FACTOR = 'api::risk-factor.risk-factor';
 const SETTINGS = 'api::site-setting.site-setting';
-const CONTENT_TYPES = [ARTICLE, FAQ, RISK_FACTOR, SETTINGS] as const;
+const GLOSSARY = 'api::glossary-term.glossary-term';
+const CONTENT_TYPES = [ARTICLE, FAQ, RISK_FACTOR, SETTINGS, GLOSSARY] as const;
 type SeededType = (typeof CONTENT_TYPES)[number];
 
+/** What a version-1 record (no per-type record) had seeded: everything before the glossary. */
+const VERSION_1_TYPES: SeededType[] = [ARTICLE, FAQ, RISK_FACTOR, SETTINGS];
+
 const TRANSLATIONS: SeedLocale[] = ['es'];
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 export type SeedOutcome =
   | { status: 'seeded'; forced: boolean; resumed?: true }
+  | { status: 'seeded'; forced: false; types: SeededType[] }
   | { status: 'skipped'; reason: 'already-seeded'; seededAt: string }
   | { status: 'skipped'; reason: 'content-exists' };
+
+interface TypeSeedState {
+  startedAt?: string;
+  /** Set once the type is seeded; until then it is under way, or was cut short. */
+  seededAt?: string;
+  /** It already had content (not the seed's) when the seed came to it: left alone. */
+  skipped?: 'content-exists';
+}
 
 interface SeedState {
   version: number;
   /** Set once the seed has finished; until then it is under way, or was cut short. */
   seededAt?: string;
   startedAt?: string;
+  /** Per content type (version 2). */
+  types?: Partial<Record<SeededType, TypeSeedState>>;
 }
 
 const seedStore = (strapi: Core.Strapi) => strapi.store({ type: 'core', name: 'seed' });
+const saveState = (strapi: Core.Strapi, state: SeedState) =>
+  seedStore(strapi).set({ key: 'state', value: state });
 
 export async function seed(
   strapi: Core.Strapi,
@@ -45,7 +67,7 @@ export async function seed(
   const state = (await seedStore(strapi).get({ key: 'state' })) as SeedState | null;
   const resuming = !!state && !state.seededAt;
   if (state?.seededAt && !force) {
-    return { status: 'skipped', reason: 'already-seeded', seededAt: state.seededAt };
+    return seedNewTypes(strapi, { ...state, seededAt: state.seededAt });
   }
   if (!state && !force && (await hasAnyContent(strapi))) {
     return { status: 'skipped', reason: 'content-exists' };
@@ -54,19 +76,56 @@ export async function seed(
     strapi.log.warn('[seed] an earlier seed was cut short; finishing it');
   } else if (!state) {
     const started: SeedState = { version: SEED_VERSION, startedAt: new Date().toISOString() };
-    await seedStore(strapi).set({ key: 'state', value: started });
+    await saveState(strapi, started);
   }
 
-  const faqIds = await seedFaqs(strapi);
-  await seedRiskFactors(strapi);
-  await seedArticle(strapi, faqIds);
-  await seedSettings(strapi);
+  for (const part of SEED_PARTS) await part.run(strapi);
 
-  const newState: SeedState = { version: SEED_VERSION, seededAt: new Date().toISOString() };
-  await seedStore(strapi).set({ key: 'state', value: newState });
+  const seededAt = new Date().toISOString();
+  const types = Object.fromEntries(SEED_PARTS.map((part) => [part.uid, { seededAt }]));
+  await saveState(strapi, { version: SEED_VERSION, seededAt, types });
   return resuming
     ? { status: 'seeded', forced: force, resumed: true }
     : { status: 'seeded', forced: force };
+}
+
+/** The per-type record of a finished seed; a version-1 record seeded every type it knew. */
+function typesOf(state: SeedState & { seededAt: string }): NonNullable<SeedState['types']> {
+  if (state.types) return { ...state.types };
+  return Object.fromEntries(VERSION_1_TYPES.map((uid) => [uid, { seededAt: state.seededAt }]));
+}
+
+/**
+ * On a seeded database: seeds each type the seed has gained since, once. A type that already has
+ * content (an editor's) is left alone and recorded as such; one whose seed was cut short is
+ * finished.
+ */
+async function seedNewTypes(
+  strapi: Core.Strapi,
+  state: SeedState & { seededAt: string },
+): Promise<SeedOutcome> {
+  const types = typesOf(state);
+  const record = () => saveState(strapi, { ...state, version: SEED_VERSION, types });
+  const seeded: SeededType[] = [];
+  for (const part of SEED_PARTS) {
+    const done = types[part.uid];
+    if (done?.seededAt || done?.skipped) continue;
+    const cutShort = !!done?.startedAt;
+    if (!cutShort && (await strapi.db.query(part.uid).count()) > 0) {
+      types[part.uid] = { skipped: 'content-exists' };
+      await record();
+      continue;
+    }
+    types[part.uid] = { startedAt: done?.startedAt ?? new Date().toISOString() };
+    await record();
+    await part.run(strapi);
+    types[part.uid] = { seededAt: new Date().toISOString() };
+    await record();
+    seeded.push(part.uid);
+  }
+  if (seeded.length > 0) return { status: 'seeded', forced: false, types: seeded };
+  if (state.version !== SEED_VERSION || !state.types) await record();
+  return { status: 'skipped', reason: 'already-seeded', seededAt: state.seededAt };
 }
 
 async function hasAnyContent(strapi: Core.Strapi): Promise<boolean> {
@@ -103,17 +162,14 @@ async function upsertLocalized(
   return documentId;
 }
 
-async function seedFaqs(strapi: Core.Strapi): Promise<string[]> {
-  const ids: string[] = [];
+async function seedFaqs(strapi: Core.Strapi): Promise<void> {
   for (const [index] of seedContent.en.faqs.entries()) {
     const order = index + 1;
-    const documentId = await upsertLocalized(strapi, FAQ, { order }, (locale) => {
+    await upsertLocalized(strapi, FAQ, { order }, (locale) => {
       const faq = seedContent[locale].faqs[index]!;
       return { question: faq.question, answer: faq.answer, order };
     });
-    ids.push(documentId);
   }
-  return ids;
 }
 
 async function seedRiskFactors(strapi: Core.Strapi): Promise<void> {
@@ -126,7 +182,20 @@ async function seedRiskFactors(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-async function seedArticle(strapi: Core.Strapi, faqIds: string[]): Promise<void> {
+/** The seed's FAQs, found as seedFaqs finds them (by order), for the article's related questions. */
+async function seededFaqIds(strapi: Core.Strapi): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [index] of seedContent.en.faqs.entries()) {
+    const faq = await strapi
+      .documents(FAQ)
+      .findFirst({ locale: 'en', status: 'draft', filters: { order: index + 1 } });
+    if (faq) ids.push(faq.documentId);
+  }
+  return ids;
+}
+
+async function seedArticle(strapi: Core.Strapi): Promise<void> {
+  const faqIds = await seededFaqIds(strapi);
   await upsertLocalized(strapi, ARTICLE, { slug: seedContent.en.article.slug }, (locale) => ({
     ...seedContent[locale].article,
     faqs: faqIds,
@@ -136,3 +205,20 @@ async function seedArticle(strapi: Core.Strapi, faqIds: string[]): Promise<void>
 async function seedSettings(strapi: Core.Strapi): Promise<void> {
   await upsertLocalized(strapi, SETTINGS, {}, (locale) => ({ ...seedContent[locale].settings }));
 }
+
+async function seedGlossary(strapi: Core.Strapi): Promise<void> {
+  for (const [index, term] of seedContent.en.glossary.entries()) {
+    await upsertLocalized(strapi, GLOSSARY, { slug: term.slug }, (locale) => ({
+      ...seedContent[locale].glossary[index]!,
+    }));
+  }
+}
+
+/** The seed, one part per content type, in the order they run (the article links the FAQs). */
+const SEED_PARTS: Array<{ uid: SeededType; run: (strapi: Core.Strapi) => Promise<void> }> = [
+  { uid: FAQ, run: seedFaqs },
+  { uid: RISK_FACTOR, run: seedRiskFactors },
+  { uid: ARTICLE, run: seedArticle },
+  { uid: SETTINGS, run: seedSettings },
+  { uid: GLOSSARY, run: seedGlossary },
+];

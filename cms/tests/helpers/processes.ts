@@ -69,6 +69,7 @@ export const SEEDED_DOCUMENTS: Record<string, number> = {
   risk_factors: seedContent.en.riskFactors.length,
   articles: 1,
   site_settings: 1,
+  glossary_terms: seedContent.en.glossary.length,
 };
 
 /**

@@ -74,15 +74,30 @@ export function findingParams(intl: IntlShape, finding: Finding): Record<string,
   if (typeof finding.params?.field === 'string') {
     params.fieldName = fieldName(intl, finding.params.field, finding.params.fieldLabel);
   }
+  if (typeof finding.params?.targetUid === 'string') {
+    // The type a link names: "glossary term" from the server in English, «Término del glosario».
+    params.targetTypeName = translated(
+      intl,
+      `${PREFIX}.content-type.${finding.params.targetUid}`,
+      String(finding.params.targetType ?? finding.params.targetUid),
+    );
+  }
   return params;
 }
 
-/** A field's name for a sentence ("crisis help", "ayuda en crisis"). */
+/**
+ * The admin's translation of `id`, else `fallback` as it is (text from the server: never parsed
+ * as a message format, and no "missing message" error for what the server names in English).
+ */
+function translated(intl: IntlShape, id: string, fallback: string): string {
+  return Object.prototype.hasOwnProperty.call(intl.messages, id)
+    ? intl.formatMessage({ id, defaultMessage: fallback })
+    : fallback;
+}
+
+/** A field's name for a sentence ("crisis help", "ayuda en crisis"; src/content-model.ts). */
 export function fieldName(intl: IntlShape, field: string, fallback?: string | number): string {
-  return intl.formatMessage({
-    id: `${PREFIX}.field.${field}`,
-    defaultMessage: String(fallback ?? field),
-  });
+  return translated(intl, `${PREFIX}.field.${field}`, String(fallback ?? field));
 }
 
 /** A content locale's name in the admin's language ("Spanish", "español"), else its code. */
@@ -94,12 +109,12 @@ export function localeName(intl: IntlShape, code: string): string {
   }
 }
 
-/** A content type's name in the admin's language ("Article", "Artículo"), else the server's. */
+/**
+ * A content type's name in the admin's language: the content model's ("Artículo"), else the
+ * server's, which is the schema's display name ("Article").
+ */
 export function contentTypeName(intl: IntlShape, entry: Finding['entry']): string {
-  return intl.formatMessage({
-    id: `${PREFIX}.content-type.${entry.uid}`,
-    defaultMessage: entry.contentType,
-  });
+  return translated(intl, `${PREFIX}.content-type.${entry.uid}`, entry.contentType);
 }
 
 /**

@@ -19,7 +19,7 @@ export const draftCheck: Check = (document, context) => {
     if (age <= context.settings.draftDays * DAY_MS) continue;
     const days = daysSince(draft.updatedAt, context.now);
     findings.push(
-      makeFinding({
+      makeFinding(context, {
         document,
         locale,
         title: draft.title,

@@ -1,6 +1,7 @@
-import { healthContentType } from '../content-types';
+import { publicContentType } from '../../content-model';
 import type {
   CheckContext,
+  ContentTypeInfo,
   Finding,
   HealthDocument,
   Kind,
@@ -10,9 +11,14 @@ import type {
 } from '../types';
 
 /** Admin-relative path to an entry's edit view in a locale (the content manager's own URLs). */
-export function editUrlOf(uid: string, documentId: string, locale: string): string {
+export function editUrlOf(
+  uid: string,
+  kind: ContentTypeInfo['kind'] | undefined,
+  documentId: string,
+  locale: string,
+): string {
   const query = `?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
-  return healthContentType(uid)?.kind === 'singleType'
+  return kind === 'singleType'
     ? `/content-manager/single-types/${uid}${query}`
     : `/content-manager/collection-types/${uid}/${documentId}${query}`;
 }
@@ -53,6 +59,23 @@ export function interpolate(template: string, params: Record<string, string | nu
   );
 }
 
+/**
+ * A field's name inside an English sentence: the content model's label ("contact link"), else
+ * made from the field's name (fieldLabel).
+ */
+export function fieldLabelOf(uid: string, field: string): string {
+  return publicContentType(uid)?.labels.fields[field]?.en ?? fieldLabel(field);
+}
+
+/**
+ * A content type's name inside an English sentence, from its display name: "article",
+ * "glossary term", but "FAQ" (an abbreviation keeps its capitals).
+ */
+export function typeNameInSentence(context: Pick<CheckContext, 'contentTypes'>, uid: string) {
+  const name = context.contentTypes[uid]?.displayName ?? uid;
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 /** "crisisHelp" → "crisis help", "contactUrl" → "contact URL". */
 export function fieldLabel(field: string): string {
   return field
@@ -80,7 +103,11 @@ export interface FindingInput {
   longestSentences?: Sentence[];
 }
 
-export function makeFinding(input: FindingInput): Finding {
+/** A finding; the context gives the entry's type name and kind (from Strapi's schema). */
+export function makeFinding(
+  context: Pick<CheckContext, 'contentTypes'>,
+  input: FindingInput,
+): Finding {
   const { document, locale } = input;
   const params = input.params ?? {};
   const finding: Finding = {
@@ -97,9 +124,14 @@ export function makeFinding(input: FindingInput): Finding {
       documentId: document.documentId,
       locale,
       title: input.title,
-      contentType: healthContentType(document.uid)?.displayName ?? document.uid,
+      contentType: context.contentTypes[document.uid]?.displayName ?? document.uid,
     },
-    editUrl: editUrlOf(document.uid, document.documentId, locale),
+    editUrl: editUrlOf(
+      document.uid,
+      context.contentTypes[document.uid]?.kind,
+      document.documentId,
+      locale,
+    ),
   };
   if (input.longestSentences) finding.longestSentences = input.longestSentences;
   return finding;

@@ -12,7 +12,7 @@
  *    plain objects (see tests/content-health-checks.test.ts).
  * 2. Analyse what the mode asks for with `analysedVersions(document, context)` (helpers.ts): the
  *    published version in a report (what visitors see), the draft in the edit view.
- * 3. Build each finding with `makeFinding()` (helpers.ts): a severity ('error' for what is wrong
+ * 3. Build each finding with `makeFinding(context, …)` (helpers.ts): a severity ('error' for what is wrong
  *    for visitors now, 'warning' for what needs an editor soon, 'info' for housekeeping), a kind
  *    (a new kind also goes into KINDS in ../types.ts and the admin UI's labels), a code
  *    (kebab-case, stable: the admin UI and translations key on it), a plain-English message an
@@ -20,8 +20,10 @@
  *    field) when one entry can have several findings of the code.
  * 4. Add the function to CHECKS below, and a unit test.
  * 5. A check needing data the loader does not read (a relation, a component) adds it to the
- *    type's `populate` in ../content-types.ts; one needing data about other documents adds it to
- *    CheckContext and loader.ts (as `publishedArticleSlugs` for the links check).
+ *    type's `health.populate` in src/content-model.ts; one needing data about other documents
+ *    adds it to CheckContext and loader.ts (as `publishedLinkTargets` for the links check). What
+ *    a check applies to per type (fields to measure, to follow links in, medical review) is the
+ *    content model's `health`, not a list in the check.
  * 6. Settings it needs come from the environment in ../config.ts (documented there, validated at
  *    start-up), and the README's "Content health" section says what the finding means and how an
  *    editor clears it.

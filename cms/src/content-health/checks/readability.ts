@@ -2,9 +2,9 @@ import { healthContentType } from '../content-types';
 import { readabilityLanguage, readingLevelOf } from '../readability';
 import { fieldSegments } from '../text';
 import type { Check, Finding, HealthSettings, ReadingLevel, Version } from '../types';
-import { analysedVersions, fieldLabel, makeFinding } from './helpers';
+import { analysedVersions, fieldLabelOf, makeFinding } from './helpers';
 
-/** Reading levels of a version's measured fields (article body, FAQ answer, risk description). */
+/** Reading levels of a version's measured fields (the content model's `readabilityFields`). */
 export function readingLevelsOf(
   uid: string,
   version: Version,
@@ -32,7 +32,7 @@ export const readabilityCheck: Check = (document, context) => {
       if (!level.aboveTarget) continue;
       const english = level.formula === 'flesch-kincaid';
       findings.push(
-        makeFinding({
+        makeFinding(context, {
           document,
           locale,
           title: version.title,
@@ -48,7 +48,7 @@ export const readabilityCheck: Check = (document, context) => {
               'words help; start with the longest sentences.',
           params: {
             field: level.field,
-            fieldLabel: fieldLabel(level.field),
+            fieldLabel: fieldLabelOf(document.uid, level.field),
             formula: level.formula,
             score: level.score,
             grade: level.grade,

@@ -1,9 +1,10 @@
-import { ARTICLE_UID } from '../content-types';
+import { healthContentType } from '../content-types';
 import type { Check, Finding } from '../types';
 import { analysedVersions, daysBetween, dateOnly, isBlank, makeFinding } from './helpers';
 
 /**
- * Medical review of articles, per locale:
+ * Medical review, per locale, of the types the content model says need one (`medicalReview`:
+ * articles):
  * - `review-overdue` (error): the next review date has passed (before today);
  * - `review-due-soon` (warning): it is today or within the review warning days;
  * - `review-date-missing` (warning): no next review date;
@@ -11,14 +12,14 @@ import { analysedVersions, daysBetween, dateOnly, isBlank, makeFinding } from '.
  * - `references-missing` (warning): no references.
  */
 export const reviewCheck: Check = (document, context) => {
-  if (document.uid !== ARTICLE_UID) return [];
+  if (!healthContentType(document.uid)?.medicalReview) return [];
   const findings: Finding[] = [];
   for (const [locale, version] of analysedVersions(document, context)) {
     const base = { document, locale, title: version.title, kind: 'review' as const };
     const due = dateOnly(version.data.nextReviewDue);
     if (!due) {
       findings.push(
-        makeFinding({
+        makeFinding(context, {
           ...base,
           severity: 'warning',
           code: 'review-date-missing',
@@ -29,7 +30,7 @@ export const reviewCheck: Check = (document, context) => {
       const days = daysBetween(context.today, due);
       if (days < 0) {
         findings.push(
-          makeFinding({
+          makeFinding(context, {
             ...base,
             severity: 'error',
             code: 'review-overdue',
@@ -41,7 +42,7 @@ export const reviewCheck: Check = (document, context) => {
         );
       } else if (days <= context.settings.reviewWarningDays) {
         findings.push(
-          makeFinding({
+          makeFinding(context, {
             ...base,
             severity: 'warning',
             code: 'review-due-soon',
@@ -56,7 +57,7 @@ export const reviewCheck: Check = (document, context) => {
     }
     if (isBlank(version.data.reviewedBy)) {
       findings.push(
-        makeFinding({
+        makeFinding(context, {
           ...base,
           severity: 'warning',
           code: 'reviewer-missing',
@@ -67,7 +68,7 @@ export const reviewCheck: Check = (document, context) => {
     const references = version.data.references;
     if (!Array.isArray(references) || references.length === 0) {
       findings.push(
-        makeFinding({
+        makeFinding(context, {
           ...base,
           severity: 'warning',
           code: 'references-missing',

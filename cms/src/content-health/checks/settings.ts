@@ -1,7 +1,7 @@
 import { SETTINGS_UID } from '../content-types';
 import { fieldText } from '../text';
 import type { Check, Finding } from '../types';
-import { analysedVersions, fieldLabel, isBlank, makeFinding } from './helpers';
+import { analysedVersions, fieldLabelOf, isBlank, makeFinding } from './helpers';
 
 /**
  * Bracketed text that asks to be replaced, in English or Spanish: "[Clinic name – replace in Site
@@ -32,27 +32,27 @@ export const settingsCheck: Check = (document, context) => {
       const placeholder = findPlaceholder(fieldText(value));
       if (!placeholder) continue;
       findings.push(
-        makeFinding({
+        makeFinding(context, {
           ...base,
           severity: 'error',
           code: 'settings-placeholder',
           message:
             'The “{fieldLabel}” setting still holds placeholder text, which visitors see: {text}',
-          params: { field, fieldLabel: fieldLabel(field), text: placeholder },
+          params: { field, fieldLabel: fieldLabelOf(document.uid, field), text: placeholder },
           idSuffix: [field],
         }),
       );
     }
     if (isBlank(version.data.contactUrl)) {
       findings.push(
-        makeFinding({
+        makeFinding(context, {
           ...base,
           severity: 'warning',
           code: 'settings-contact-missing',
           message:
             'No contact or booking link (contact URL) is set, so visitors cannot reach the ' +
             'clinic from the site.',
-          params: { field: 'contactUrl', fieldLabel: fieldLabel('contactUrl') },
+          params: { field: 'contactUrl', fieldLabel: fieldLabelOf(document.uid, 'contactUrl') },
         }),
       );
     }

@@ -31,7 +31,7 @@ export const translationCheck: Check = (document, context) => {
   for (const locale of context.locales) {
     if (document.locales[locale]) continue;
     findings.push(
-      makeFinding({
+      makeFinding(context, {
         document,
         locale,
         title: source?.title ?? '',
@@ -59,7 +59,7 @@ export const translationCheck: Check = (document, context) => {
     if (lag <= SAME_PUBLISH_TOLERANCE_MS) continue;
     const version = analysedVersion(document, locale, context) ?? published;
     findings.push(
-      makeFinding({
+      makeFinding(context, {
         document,
         locale,
         title: version.title,

@@ -29,7 +29,8 @@ import {
 
 /**
  * True once the seed has got to the risk factors (it writes the FAQs first, then the risk
- * factors, the article and the settings): rows committed there, or a transaction writing there.
+ * factors, the article, the settings and the glossary): rows committed there, or a transaction
+ * writing there.
  * Killed then, a seed that committed as it went would leave FAQs and nothing else.
  */
 const SEED_HALFWAY = `
