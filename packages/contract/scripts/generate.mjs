@@ -15,7 +15,16 @@ const cmsSrc = process.env.CONTRACT_CMS_SRC ?? join(here, '..', '..', '..', 'cms
 const outFile = join(here, '..', 'src', 'generated', 'content-types.ts');
 
 /** What the site needs to know of an attribute; Strapi's validation options stay in the CMS. */
-const KEPT = ['type', 'required', 'multiple', 'repeatable', 'component', 'relation', 'target', 'enum'];
+const KEPT = [
+  'type',
+  'required',
+  'multiple',
+  'repeatable',
+  'component',
+  'relation',
+  'target',
+  'enum',
+];
 
 function attributeOf(spec) {
   const out = {};
@@ -69,7 +78,9 @@ function components() {
   const out = {};
   const dir = join(cmsSrc, 'components');
   for (const category of directories(dir)) {
-    for (const file of readdirSync(join(dir, category)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, category))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const schema = JSON.parse(readFileSync(join(dir, category, file), 'utf8'));
       out[`${category}.${file.replace(/\.json$/, '')}`] = {
         displayName: schema.info?.displayName ?? file,

@@ -22,7 +22,14 @@ export interface DocumentFields {
   publishedAt?: string | null;
 }
 
-const SYSTEM_FIELDS = new Set(['id', 'documentId', 'locale', 'createdAt', 'updatedAt', 'publishedAt']);
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'documentId',
+  'locale',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+]);
 
 type Attributes<U extends ContentUid> = ContentTypes[U]['attributes'];
 
@@ -92,8 +99,11 @@ export type FieldName<U extends ContentUid> = ScalarKeys<Attributes<U>> & string
 export type PopulateName<U extends ContentUid> = PopulatedKeys<Attributes<U>> & string;
 
 /** A document of `U` with only the scalar fields `F` (a `fields` query), plus what it populates. */
-export type Selected<U extends ContentUid, F extends FieldName<U>, P extends PopulateName<U> = never> =
-  DocumentFields & Pick<Doc<U>, F | P>;
+export type Selected<
+  U extends ContentUid,
+  F extends FieldName<U>,
+  P extends PopulateName<U> = never,
+> = DocumentFields & Pick<Doc<U>, F | P>;
 
 export const isContentUid = (uid: unknown): uid is ContentUid =>
   typeof uid === 'string' && Object.prototype.hasOwnProperty.call(CONTENT_TYPES, uid);
@@ -162,8 +172,7 @@ function attributeProblem(path: string, spec: AttributeSpec, value: unknown): st
         : `${path} should be a file with a url`;
     case 'component': {
       const component = COMPONENTS[spec.component as ComponentUid] as
-        | { attributes: AttributeMap }
-        | undefined;
+        { attributes: AttributeMap } | undefined;
       if (!component) return `${path} names an unknown component ${spec.component}`;
       const items = spec.repeatable ? value : [value];
       if (!Array.isArray(items)) return `${path} should be a list`;
@@ -248,7 +257,9 @@ function documentProblemAt(
 
 function hiddenMarksAt(path: string, value: unknown): string | null {
   if (typeof value === 'string') {
-    return HIDDEN_MARKS.test(value) ? `${path} carries hidden characters (encoded source maps)` : null;
+    return HIDDEN_MARKS.test(value)
+      ? `${path} carries hidden characters (encoded source maps)`
+      : null;
   }
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
@@ -275,7 +286,5 @@ export function documentProblem(
   value: unknown,
   options: { fields?: readonly string[] } = {},
 ): string | null {
-  return (
-    documentProblemAt(uid, uid, value, true, options.fields) ?? hiddenMarksAt(uid, value)
-  );
+  return documentProblemAt(uid, uid, value, true, options.fields) ?? hiddenMarksAt(uid, value);
 }

@@ -42,7 +42,11 @@ export async function signNotification(
 ): Promise<string> {
   if (!secret) throw new Error('A secret is required to sign a notification.');
   const t = Math.floor(now);
-  const mac = await crypto.subtle.sign('HMAC', await key(secret, 'sign'), encoder.encode(`${t}.${body}`));
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    await key(secret, 'sign'),
+    encoder.encode(`${t}.${body}`),
+  );
   return `t=${t},v1=${toHex(mac)}`;
 }
 
@@ -76,7 +80,8 @@ export function createNotificationVerifier(secret: string, toleranceMs = DEFAULT
     if (!valid) return { ok: false, reason: 'bad signature' };
     const time = Number(t);
     if (Math.abs(now - time) > toleranceMs) return { ok: false, reason: 'stale signature' };
-    for (const [signature, at] of seen) if (Math.abs(now - at) > toleranceMs) seen.delete(signature);
+    for (const [signature, at] of seen)
+      if (Math.abs(now - at) > toleranceMs) seen.delete(signature);
     if (seen.has(given)) return { ok: false, reason: 'replayed signature' };
     seen.set(given, time);
     return { ok: true };

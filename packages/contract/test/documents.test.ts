@@ -37,8 +37,12 @@ describe('documentProblem', () => {
 
   it('accepts a `fields` selection without the fields it left out', () => {
     const summary = { id: 1, documentId: 'art1', title: 'T', slug: 's' };
-    expect(documentProblem('api::article.article', summary, { fields: ['title', 'slug'] })).toBeNull();
-    expect(documentProblem('api::article.article', summary)).toBe('api::article.article.body is missing');
+    expect(
+      documentProblem('api::article.article', summary, { fields: ['title', 'slug'] }),
+    ).toBeNull();
+    expect(documentProblem('api::article.article', summary)).toBe(
+      'api::article.article.body is missing',
+    );
   });
 
   it.each([

@@ -10,7 +10,10 @@ describe('notification signatures', () => {
     const header = await signNotification(body, SECRET, 1_000_000);
     expect(header).toMatch(/^t=1000000,v1=[0-9a-f]{64}$/);
     expect(await verify(header, body, 1_000_500)).toEqual({ ok: true });
-    expect(await verify(header, body, 1_000_600)).toEqual({ ok: false, reason: 'replayed signature' });
+    expect(await verify(header, body, 1_000_600)).toEqual({
+      ok: false,
+      reason: 'replayed signature',
+    });
   });
 
   it.each([
@@ -24,7 +27,9 @@ describe('notification signatures', () => {
   it('refuses another body, another secret and an old signature', async () => {
     const verify = createNotificationVerifier(SECRET);
     const header = await signNotification(body, SECRET, 1_000_000);
-    expect(await verify(header, '{"events":[1]}', 1_000_000)).toMatchObject({ reason: 'bad signature' });
+    expect(await verify(header, '{"events":[1]}', 1_000_000)).toMatchObject({
+      reason: 'bad signature',
+    });
     const other = await signNotification(body, `${SECRET}x`, 1_000_000);
     expect(await verify(other, body, 1_000_000)).toMatchObject({ reason: 'bad signature' });
     expect(await verify(header, body, 1_000_000 + 6 * 60_000)).toMatchObject({
