@@ -271,6 +271,22 @@ async function republish(cmsUrl, token, { documentId, slug }, round) {
   return { ...(await lastReport()), 'publish → served ms': served };
 }
 
+/**
+ * The pages to measure: every page in the site's sitemap (so a new page is measured without
+ * being listed here), but one article per language, not all of them.
+ */
+async function auditedPaths() {
+  const xml = await (await fetch(`${siteUrl}/sitemap.xml`)).text();
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  const seen = new Set();
+  return paths.filter((path) => {
+    const kind = path.replace(/\/articles\/[^/]+$/, '/articles/:slug');
+    if (seen.has(kind)) return false;
+    seen.add(kind);
+    return true;
+  });
+}
+
 /** Lighthouse on every public route, one process per URL (several in one process misreport). */
 async function lighthouseTable() {
   const chrome = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROME_PATH].find(
@@ -280,20 +296,10 @@ async function lighthouseTable() {
     log('no Chromium: skipping Lighthouse (apt-get install chromium, or set CHROME_PATH)');
     return;
   }
-  const slug = { en: 'ketamine-for-depression', es: 'ketamina-para-la-depresion' };
   const rows = [];
-  for (const lang of ['en', 'es']) {
-    const prefix = lang === 'es' ? '/es' : '';
-    for (const path of [
-      prefix || '/',
-      `${prefix}/articles`,
-      `${prefix}/articles/${slug[lang]}`,
-      `${prefix}/faq`,
-      `${prefix}/risk-factors`,
-    ]) {
-      log(`Lighthouse ${path}`);
-      rows.push({ route: path, ...(await lighthouse(`${siteUrl}${path}`, chrome)) });
-    }
+  for (const path of await auditedPaths()) {
+    log(`Lighthouse ${path}`);
+    rows.push({ route: path, ...(await lighthouse(`${siteUrl}${path}`, chrome)) });
   }
   console.log('\nLighthouse 12, mobile, simulated throttling:\n');
   console.table(rows);

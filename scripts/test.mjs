@@ -25,7 +25,7 @@ const steps = [
     run: () => pnpm(['--filter', 'cms', 'exec', 'vitest', 'run', ...vitestJson('cms')]),
   },
   { name: 'web: lint', run: () => pnpm(['--filter', 'web', 'run', 'lint']) },
-  { name: 'web: type-check', run: () => pnpm(['--filter', 'web', 'run', 'type-check']) },
+  { name: 'web: type-check', run: () => pnpm(['--filter', 'web', 'run', 'typecheck']) },
   {
     name: 'web: unit',
     report: 'web',

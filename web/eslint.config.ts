@@ -9,7 +9,8 @@ export default defineConfigWithVueTs(
     files: ['**/*.{ts,mts,tsx,vue}'],
   },
 
-  globalIgnores(['**/dist/**', '**/dist-ssr/**', '**/coverage/**']),
+  // .site: the renderer's output under `npm start` (built pages, not sources).
+  globalIgnores(['**/dist/**', '**/dist-ssr/**', '**/coverage/**', '.site/**']),
 
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,

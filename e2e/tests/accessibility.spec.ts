@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { LANGS, prefix, seeded, ui, type Lang } from './support/content';
+import { env } from './support/env';
 
 interface Route {
   name: string;
@@ -61,6 +62,13 @@ const routes: Route[] = [
     },
   },
   {
+    name: 'glossary',
+    path: (lang) => `${prefix(lang)}/glossary`,
+    ready: async (page, lang) => {
+      await expect(h1(page)).toHaveText(ui[lang].glossaryTitle);
+    },
+  },
+  {
     name: '404',
     path: (lang) => `${prefix(lang)}/no-such-page`,
     ready: async (page, lang) => {
@@ -82,3 +90,17 @@ for (const lang of LANGS) {
     }
   });
 }
+
+/** A page of the sitemap, or of this list, as a kind of page (one article stands for all). */
+const kindOf = (path: string) =>
+  path.replace(/\/articles\/[^/]+$/, '/articles/:slug').replace(/(.)\/$/, '$1');
+
+test('every page the sitemap lists is one of the pages checked here', async () => {
+  const xml = await (await fetch(new URL('/sitemap.xml', env.webUrl))).text();
+  const listed = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) =>
+    kindOf(new URL(m[1]!).pathname),
+  );
+  const checked = new Set(LANGS.flatMap((lang) => routes.map((route) => kindOf(route.path(lang)))));
+  expect(listed.length).toBeGreaterThan(0);
+  for (const path of listed) expect([...checked], `${path} has no axe check`).toContain(path);
+});

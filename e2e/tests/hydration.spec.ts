@@ -10,6 +10,7 @@ const ROUTES = (lang: (typeof LANGS)[number]) => [
   `${prefix(lang)}/articles/${seeded[lang].article.slug}`,
   `${prefix(lang)}/faq`,
   `${prefix(lang)}/risk-factors`,
+  `${prefix(lang)}/glossary`,
   `${prefix(lang)}/no-such-page`,
 ];
 

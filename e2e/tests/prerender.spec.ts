@@ -99,6 +99,7 @@ test('sitemap.xml parses and lists every page in both languages, with alternates
     `${prefix(lang)}/articles`,
     `${prefix(lang)}/faq`,
     `${prefix(lang)}/risk-factors`,
+    `${prefix(lang)}/glossary`,
     `${prefix(lang)}/articles/${seeded[lang].article.slug}`,
   ]).map(url);
   for (const loc of expected) expect(locs).toContain(loc);

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { ContentChange } from './changes';
+import { createNotificationVerifier, parseNotification, SIGNATURE_HEADER } from '@clinic/contract';
 import type { RenderQueue } from './render-queue';
-import { createSignatureVerifier } from './signature';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -11,7 +10,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  *   GET  /healthz        200 once the site has been rendered, 503 before (with the last error).
  */
 export function createHookServer(queue: RenderQueue, secret: string): Server {
-  const verify = createSignatureVerifier(secret);
+  const verify = createNotificationVerifier(secret);
 
   return createServer(async (req, res) => {
     const reply = (status: number, body: unknown) => {
@@ -35,10 +34,11 @@ export function createHookServer(queue: RenderQueue, secret: string): Server {
     } catch {
       return reply(413, { error: `The body is larger than ${MAX_BODY_BYTES} bytes` });
     }
-    const verdict = verify(req.headers['x-signature'] as string | undefined, body);
+    const header = req.headers[SIGNATURE_HEADER.toLowerCase()];
+    const verdict = await verify(typeof header === 'string' ? header : undefined, body);
     if (!verdict.ok) return reply(401, { error: `Refused: ${verdict.reason}` });
 
-    const changes = parseChanges(body);
+    const changes = parseNotification(body);
     if (!changes) return reply(400, { error: 'Expected {"events":[{"uid":"…","action":"…"}]}' });
     void queue.renderChanges(changes);
     return reply(202, { queued: changes.length });
@@ -59,28 +59,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-/** The changes in a notification, or null when it is not one. */
-export function parseChanges(body: string): ContentChange[] | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  const events = (parsed as { events?: unknown })?.events;
-  if (!Array.isArray(events)) return null;
-  const changes: ContentChange[] = [];
-  for (const event of events) {
-    const { uid, action, documentId, locale } = (event ?? {}) as Record<string, unknown>;
-    if (typeof uid !== 'string' || typeof action !== 'string') return null;
-    changes.push({
-      uid,
-      action,
-      documentId: typeof documentId === 'string' ? documentId : null,
-      locale: typeof locale === 'string' ? locale : null,
-    });
-  }
-  return changes;
 }

@@ -1,4 +1,4 @@
-import type { ContentChange } from './changes';
+import type { ContentChange } from '@clinic/contract';
 import { describe, type RenderReport, type SiteRenderer } from './site-renderer';
 
 export interface RenderQueueOptions {

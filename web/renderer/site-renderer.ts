@@ -1,13 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCmsApi, type HttpCmsApi } from '../src/api';
+import type { ContentChange } from '@clinic/contract';
+import { createCmsApi, type QueryFetcher } from '../src/api';
 import { createHttpClient } from '../src/api/client';
+import { createQueryFetcher } from '../src/api/fetch-query';
 import { renderPage } from '../src/entry-server';
-import { planFor, pagesTouched, type ContentChange } from './changes';
+import type { Locale } from '../src/shared/locales';
+import { BadAnswerError, createAnswers } from './answers';
 import { copyFileAtomic, listFiles, removeFile, writeFileAtomic } from './files';
-import { alternatesOf, lastModified, sitePages, type SitePage } from './routes';
+import {
+  isSafePath,
+  pathForFile,
+  prerenderedRoutes,
+  routeMatcher,
+  SITE_LOCALES,
+  sitePage,
+  type PrerenderedRoute,
+  type SitePage,
+} from './pages';
 import { buildRobotsTxt, buildSitemap } from './sitemap';
-import { fetchSnapshot, refreshSnapshot, snapshotApi, type Snapshot } from './snapshot';
 
 export interface SiteRendererOptions {
   /** The CMS the content is read from (its public API, as a visitor reads it). */
@@ -30,17 +41,41 @@ export interface RenderReport {
   ms: number;
 }
 
+/** A page as last rendered: the questions it asked, what its head said. */
+interface RenderedPage extends SitePage {
+  asked: Set<string>;
+  alternates: Partial<Record<Locale, string>>;
+  noindex: boolean;
+  updatedAt: string | undefined;
+}
+
+/** The paths of one route in one language, and the questions listing them asked. */
+interface Listing {
+  route: PrerenderedRoute;
+  locale: Locale;
+  pages: SitePage[];
+  asked: Set<string>;
+}
+
+const listingKey = (route: PrerenderedRoute, locale: Locale) => `${route.name}|${locale}`;
+const intersects = (a: Set<string>, b: Set<string>) => [...a].some((key) => b.has(key));
+
 /**
- * Renders the site into files. A full render fetches every published entry and writes every
- * page; a render for changes fetches what changed and writes the pages that show it. Either way
- * a page is written only once it rendered completely (a failed page keeps its last version), and
- * a failed fetch writes nothing.
+ * Renders the site into files, page by page as the routes declare them (./pages.ts), from the
+ * answers the CMS's public API gave (./answers.ts). A full render asks everything again and
+ * writes every page; a render for changes asks again what the changes could alter and writes the
+ * pages whose answers differ. A page is written only once it rendered completely (a failed page
+ * keeps its last version); a render that cannot reach the CMS writes nothing.
  */
 export function createSiteRenderer(options: SiteRendererOptions) {
   const log = options.log ?? ((message: string) => console.log(`[renderer] ${message}`));
   const siteUrl = options.siteUrl.replace(/\/+$/, '');
-  const api: HttpCmsApi = createCmsApi(createHttpClient(options.cmsUrl));
-  let snapshot: Snapshot | null = null;
+  const answers = createAnswers(createQueryFetcher(createHttpClient(options.cmsUrl)), log);
+  const routes = prerenderedRoutes();
+  const routeOf = routeMatcher();
+  let pages = new Map<string, RenderedPage>();
+  let listings = new Map<string, Listing>();
+  let rendered = false;
   let template: Promise<string> | null = null;
 
   function loadTemplate() {
@@ -59,90 +94,210 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     }
   }
 
-  async function renderPages(pages: SitePage[], content: Snapshot): Promise<number> {
-    const templateHtml = await loadTemplate();
-    const pageApi = snapshotApi(content);
-    let failed = 0;
-    for (const page of pages) {
-      try {
-        const rendered = await renderPage(page.path, {
-          api: pageApi,
-          siteUrl,
-          template: templateHtml,
-        });
-        if (page.kind !== '404' && rendered.routeName === 'not-found') {
-          throw new Error('rendered as "not found"');
-        }
-        await writeFileAtomic(options.outDir, page.file, rendered.html);
-      } catch (error) {
-        failed += 1;
-        log(`could not render ${page.path} (kept its last version): ${describe(error)}`);
-      }
+  /** A route's pages in a language. A bad answer from the CMS: null (its pages are kept). */
+  async function list(route: PrerenderedRoute, locale: Locale): Promise<Listing | null> {
+    const asked = new Set<string>();
+    try {
+      const paths = await route.paths(createCmsApi(answers.reader(asked)), locale);
+      const safe = paths.filter((path) => {
+        if (isSafePath(path)) return true;
+        log(`skipped ${route.name} page "${path}": not a safe path`);
+        return false;
+      });
+      return { route, locale, asked, pages: safe.map((path) => sitePage(route, locale, path)) };
+    } catch (error) {
+      if (!(error instanceof BadAnswerError)) throw error;
+      log(`could not list the ${route.name} pages (${locale}); they are kept: ${error.message}`);
+      return null;
     }
+  }
+
+  async function renderOne(page: SitePage): Promise<boolean> {
+    const asked = new Set<string>();
+    const previous = pages.get(page.path);
+    // The stores keep only an error's kind: the reasons are noted here for the log.
+    const reasons = new Set<string>();
+    const read = answers.reader(asked);
+    const readNoting: QueryFetcher = (query) =>
+      read(query).catch((error: unknown) => {
+        reasons.add(error instanceof Error ? error.message : String(error));
+        throw error;
+      });
+    try {
+      const result = await renderPage(page.path, {
+        api: createCmsApi(readNoting),
+        siteUrl,
+        template: await loadTemplate(),
+      });
+      if (result.routeName !== page.route) throw new Error(`rendered as "${result.routeName}"`);
+      if (result.notFound && page.route !== 'not-found') throw new Error('rendered as "not found"');
+      await writeFileAtomic(options.outDir, page.file, result.html);
+      pages.set(page.path, {
+        ...page,
+        asked,
+        alternates: result.alternates,
+        noindex: result.noindex,
+        updatedAt: newestUpdate(asked),
+      });
+      return true;
+    } catch (error) {
+      const why = [describe(error), ...reasons].join('; ');
+      log(`could not render ${page.path} (kept its last version): ${why}`);
+      // What it asked is kept, so that a change to it (a fix of the bad answer) renders it again.
+      pages.set(page.path, {
+        ...page,
+        alternates: previous?.alternates ?? {},
+        noindex: previous?.noindex ?? false,
+        updatedAt: previous?.updatedAt,
+        asked: new Set([...(previous?.asked ?? []), ...asked]),
+      });
+      return false;
+    }
+  }
+
+  function newestUpdate(asked: Set<string>): string | undefined {
+    let newest: string | undefined;
+    for (const key of asked) {
+      const updatedAt = answers.get(key)?.updatedAt;
+      if (updatedAt && (!newest || updatedAt > newest)) newest = updatedAt;
+    }
+    return newest;
+  }
+
+  async function renderAllOf(list: SitePage[]): Promise<number> {
+    let failed = 0;
+    for (const page of list) if (!(await renderOne(page))) failed += 1;
     return failed;
   }
 
-  async function writeSitemap(pages: SitePage[], content: Snapshot): Promise<void> {
-    const entries = pages
-      .filter((page) => page.listed)
+  async function writeSitemap(): Promise<void> {
+    const entries = [...pages.values()]
+      .filter((page) => page.sitemap && !page.noindex)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .map((page) => ({
         loc: siteUrl + page.path,
-        lastmod: lastModified(page, content),
+        lastmod: page.updatedAt,
         alternates: Object.fromEntries(
-          Object.entries(alternatesOf(page, content)).map(([l, path]) => [l, siteUrl + path]),
+          Object.entries(page.alternates).map(([locale, path]) => [locale, siteUrl + path]),
         ),
       }));
     await writeFileAtomic(options.outDir, 'sitemap.xml', buildSitemap(entries));
     await writeFileAtomic(options.outDir, 'robots.txt', buildRobotsTxt(siteUrl));
   }
 
-  /** Pages of the old site that the new one does not have (an unpublished article's). */
-  async function removeStalePages(keep: SitePage[]): Promise<number> {
-    const wanted = new Set(keep.map((page) => page.file));
-    const stale = (await listFiles(options.outDir)).filter(
-      (file) => file.endsWith('.html') && !file.startsWith('assets/') && !wanted.has(file),
+  /** The pages the listings give (a failed listing: the pages it had before). */
+  function wantedPages(): Map<string, SitePage> {
+    const wanted = new Map<string, SitePage>();
+    for (const listing of listings.values()) {
+      for (const page of listing.pages) wanted.set(page.path, page);
+    }
+    return wanted;
+  }
+
+  /** Page files on disk that no listing wants, but for those of routes that could not be listed. */
+  async function removeStalePages(wanted: Map<string, SitePage>, unlisted: Set<string>) {
+    const files = (await listFiles(options.outDir)).filter(
+      (file) => file.endsWith('.html') && !file.startsWith('assets/'),
     );
-    for (const file of stale) await removeFile(options.outDir, file);
-    return stale.length;
+    let removed = 0;
+    for (const file of files) {
+      const path = pathForFile(file);
+      if (wanted.has(path) || unlisted.has(routeOf(path))) continue;
+      await removeFile(options.outDir, file);
+      pages.delete(path);
+      removed += 1;
+    }
+    return removed;
+  }
+
+  /** Forgets answers no page or listing asked for (pages that are gone). */
+  function forgetUnasked(): void {
+    const asked = new Set<string>();
+    for (const page of pages.values()) page.asked.forEach((key) => asked.add(key));
+    for (const listing of listings.values()) listing.asked.forEach((key) => asked.add(key));
+    answers.keepOnly(asked);
   }
 
   async function renderAll(): Promise<RenderReport> {
     const started = Date.now();
-    const content = await fetchSnapshot(api);
+    answers.clear();
+    const fresh = new Map<string, Listing>();
+    const unlisted = new Set<string>();
+    for (const route of routes) {
+      for (const locale of SITE_LOCALES) {
+        const listing = await list(route, locale);
+        const key = listingKey(route, locale);
+        if (listing) fresh.set(key, listing);
+        else {
+          unlisted.add(route.name);
+          const before = listings.get(key);
+          if (before) fresh.set(key, before);
+        }
+      }
+    }
     await copyClientFiles();
-    const pages = sitePages(content);
-    const failed = await renderPages(pages, content);
-    await writeSitemap(pages, content);
-    const removed = await removeStalePages(pages);
-    snapshot = content;
-    return { full: true, pages: pages.length - failed, removed, failed, ms: Date.now() - started };
+    listings = fresh;
+    const wanted = wantedPages();
+    pages = new Map([...pages].filter(([path]) => wanted.has(path)));
+    const failed = await renderAllOf([...wanted.values()]);
+    if (wanted.size > 0 && failed === wanted.size) {
+      throw new Error('no page could be rendered; the site keeps its last pages');
+    }
+    await writeSitemap();
+    const removed = await removeStalePages(wanted, unlisted);
+    forgetUnasked();
+    rendered = true;
+    return { full: true, pages: wanted.size - failed, removed, failed, ms: Date.now() - started };
   }
 
-  /** Renders what `changes` touch; a full render when there is no snapshot yet. */
+  /** Renders what `changes` touch; a full render when there is nothing rendered yet. */
   async function renderChanges(changes: ContentChange[]): Promise<RenderReport> {
-    const plan = planFor(changes);
-    if (!snapshot || plan.full) return renderAll();
+    if (!rendered) return renderAll();
     const started = Date.now();
-    const before = snapshot;
-    const after = await refreshSnapshot(api, before, plan.refresh);
-    const pages = sitePages(after);
-    const touched = pagesTouched(plan.refresh, pages, before, after);
-    const failed = await renderPages(touched, after);
-    await writeSitemap(pages, after);
-    const kept = new Set(pages.map((page) => page.file));
-    const gone = sitePages(before).filter((page) => !kept.has(page.file));
-    for (const page of gone) await removeFile(options.outDir, page.file);
-    snapshot = after;
+    const altered = await answers.applyChanges(changes);
+    if (!altered) return renderAll();
+
+    const before = wantedPages();
+    const unlisted = new Set<string>();
+    for (const [key, listing] of listings) {
+      if (!intersects(listing.asked, altered)) continue;
+      const relisted = await list(listing.route, listing.locale);
+      if (relisted) listings.set(key, relisted);
+      else unlisted.add(listing.route.name);
+    }
+    const wanted = wantedPages();
+    const touched = [...wanted.values()].filter((page) => {
+      const known = pages.get(page.path);
+      return !before.has(page.path) || !known || intersects(known.asked, altered);
+    });
+    const failed = await renderAllOf(touched);
+    let removed = 0;
+    for (const [path, page] of before) {
+      if (wanted.has(path) || unlisted.has(page.route)) continue;
+      await removeFile(options.outDir, page.file);
+      pages.delete(path);
+      removed += 1;
+    }
+    if (touched.length > 0 || removed > 0) await writeSitemap();
+    forgetUnasked();
     return {
       full: false,
       pages: touched.length - failed,
-      removed: gone.length,
+      removed,
       failed,
       ms: Date.now() - started,
     };
   }
 
-  return { renderAll, renderChanges, log };
+  return {
+    renderAll,
+    renderChanges,
+    log,
+    /** How many answers the renderer holds (for its health report). */
+    get answers() {
+      return answers.size;
+    },
+  };
 }
 
 export type SiteRenderer = ReturnType<typeof createSiteRenderer>;

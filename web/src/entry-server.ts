@@ -3,9 +3,11 @@ import { createMemoryHistory } from 'vue-router';
 import { createHead, transformHtmlTemplate } from '@unhead/vue/server';
 import { createSiteApp } from './app';
 import type { CmsApi } from './api';
+import type { Locale } from './shared/locales';
 import { loadPageData } from './router/pageData';
 import type { ResourceState } from './stores/resource';
 import { pageStateScript } from './ssr/pageState';
+import type { RenderContext } from './ssr/renderContext';
 
 export interface RenderOptions {
   /** The content to render from (the renderer's snapshot of the CMS). */
@@ -18,8 +20,14 @@ export interface RenderOptions {
 
 export interface RenderedPage {
   html: string;
-  /** The route that matched: 'not-found' for an unknown path or article. */
+  /** The route that matched: 'not-found' for an unknown path. */
   routeName: string;
+  /** The page shows "not found" (an unknown path, or an article that is not published). */
+  notFound: boolean;
+  /** Not for search engines (no sitemap entry). */
+  noindex: boolean;
+  /** The page's path in each language it exists in (its hreflang links). */
+  alternates: Partial<Record<Locale, string>>;
 }
 
 /** A part of the page could not be loaded: the page must not be written with an error view. */
@@ -52,13 +60,21 @@ export async function renderPage(url: string, options: RenderOptions): Promise<R
   const failed = failedResources(pinia.state.value);
   if (failed.length > 0) throw new PageDataError(url, failed);
 
-  const appHtml = await renderToString(app);
+  const context: RenderContext = { pageMeta: [] };
+  const appHtml = await renderToString(app, context);
   const stores = pinia.state.value;
   // Functions as replacements: `$` in the content must not be read as a replacement pattern.
   const html = options.template
     .replace('<!--app-html-->', () => appHtml)
     .replace('<!--app-state-->', () => pageStateScript({ stores, siteUrl: options.siteUrl }));
-  return { html: transformHtmlTemplate(head, html), routeName: String(route.name ?? '') };
+  const metas = context.pageMeta.map((source) => source());
+  return {
+    html: transformHtmlTemplate(head, html),
+    routeName: String(route.name ?? ''),
+    notFound: metas.some((meta) => meta.status === 404),
+    noindex: metas.some((meta) => meta.noindex),
+    alternates: metas.find((meta) => meta.alternates)?.alternates ?? {},
+  };
 }
 
 /**

@@ -35,14 +35,28 @@ const post = (body: string, headers: Record<string, string>) =>
 
 describe('hook server', () => {
   const body = JSON.stringify({
-    events: [{ uid: 'api::faq.faq', action: 'publish', documentId: 'abc', locale: 'en' }],
+    events: [
+      {
+        uid: 'api::faq.faq',
+        action: 'publish',
+        documentId: 'abc',
+        locale: 'en',
+        at: '2026-11-30T10:00:00.000Z',
+      },
+    ],
   });
 
   it('queues the changes of a signed notification (202)', async () => {
     const response = await post(body, signed(body));
     expect(response.status).toBe(202);
     expect(queue.renderChanges).toHaveBeenCalledWith([
-      { uid: 'api::faq.faq', action: 'publish', documentId: 'abc', locale: 'en' },
+      {
+        uid: 'api::faq.faq',
+        action: 'publish',
+        documentId: 'abc',
+        locale: 'en',
+        at: '2026-11-30T10:00:00.000Z',
+      },
     ]);
   });
 

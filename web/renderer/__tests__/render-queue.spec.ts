@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import type { ContentChange } from '../changes';
+import type { ContentChange } from '@clinic/contract';
 import { createRenderQueue } from '../render-queue';
 import type { RenderReport, SiteRenderer } from '../site-renderer';
 
@@ -9,6 +9,8 @@ const change = (documentId: string): ContentChange => ({
   uid: 'api::faq.faq',
   action: 'publish',
   documentId,
+  locale: 'en',
+  at: '2026-11-30T00:00:00.000Z',
 });
 
 /** A renderer whose renders finish when the test says so. */

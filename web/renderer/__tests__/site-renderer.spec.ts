@@ -1,24 +1,34 @@
 // @vitest-environment node
 import {
-  mkdtempSync,
-  readFileSync,
   existsSync,
   mkdirSync,
-  writeFileSync,
+  mkdtempSync,
   readdirSync,
+  readFileSync,
+  writeFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installFakeCms, type FakeCms } from '@/test/cms';
-import { articles, errorBody, faqs, listBody } from '@/api/__tests__/fixtures/strapi';
-import { ARTICLE } from '../changes';
+import type { ContentChange } from '@clinic/contract';
+import { createCmsApi, FAQ, GLOSSARY_TERM, ARTICLE, SITE_SETTING } from '@/api';
+import { fixtureFetcher, installFakeCms, type FakeCms } from '@/test/cms';
+import {
+  articles,
+  errorBody,
+  faqs,
+  glossaryTerms,
+  listBody,
+} from '@/api/__tests__/fixtures/strapi';
+import { LOCALES } from '@/shared/locales';
+import { prerenderedRoutes, sitePage, type SitePage } from '../pages';
 import { createSiteRenderer } from '../site-renderer';
 
 /**
  * The renderer against a fake CMS at the HTTP edge (the same fixtures as the site's tests), with
- * a minimal built client as its template.
+ * a minimal built client as its template. Which pages exist is derived from the site's routes,
+ * as the renderer derives it, never written down here.
  */
 let cms: FakeCms;
 let outDir: string;
@@ -54,31 +64,64 @@ const renderer = () =>
     log: (message) => logs.push(message),
   });
 const read = (file: string) => readFileSync(join(outDir, file), 'utf8');
-const allFiles = () => readdirSync(outDir, { recursive: true }).map(String).sort();
+const pageFiles = () =>
+  readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.html') && !file.startsWith('assets'))
+    .sort();
+
+/** Every page the routes declare for the fixtures' content (what a full render must write). */
+async function expectedPages(): Promise<SitePage[]> {
+  const api = createCmsApi(fixtureFetcher);
+  const pages: SitePage[] = [];
+  for (const route of prerenderedRoutes()) {
+    for (const locale of LOCALES) {
+      for (const path of await route.paths(api, locale)) pages.push(sitePage(route, locale, path));
+    }
+  }
+  return pages;
+}
+
+/** Every page file marked, so that the files a render writes are told from those it leaves. */
+function markAll(): void {
+  for (const file of pageFiles()) writeFileSync(join(outDir, file), 'marker');
+}
+const rewrittenSince = () => pageFiles().filter((file) => read(file) !== 'marker');
+
+const change = (uid: string, documentId: string | null, locale: string | null): ContentChange => ({
+  uid,
+  action: 'publish',
+  documentId,
+  locale,
+  at: '2026-11-30T10:00:00.000Z',
+});
 
 describe('full render', () => {
-  it('writes every page, the app files, the sitemap and robots.txt', async () => {
+  it('writes a page for every route the site prerenders, in both languages', async () => {
+    const expected = await expectedPages();
+    // The routes give what the fixtures hold: each static page twice, one page per article.
+    expect(expected.map((page) => page.file)).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'es.html',
+        'glossary.html',
+        'es/glossary.html',
+        'articles/ketamine-for-depression.html',
+        'es/articles/ketamina-para-la-depresion.html',
+        '404.html',
+        'es/404.html',
+      ]),
+    );
     const report = await renderer().renderAll();
-    expect(report).toMatchObject({ full: true, failed: 0, pages: 16 });
-    for (const file of [
-      'index.html',
-      'es.html',
-      'faq.html',
-      'es/faq.html',
-      'articles/ketamine-for-depression.html',
-      'es/articles/ketamina-para-la-depresion.html',
-      '404.html',
-      'es/404.html',
-      'assets/index-abc.js',
-      'favicon.svg',
-      'sitemap.xml',
-      'robots.txt',
-    ]) {
+    expect(report).toMatchObject({ full: true, failed: 0, pages: expected.length });
+    expect(pageFiles()).toEqual(expected.map((page) => page.file).sort());
+    for (const file of ['assets/index-abc.js', 'favicon.svg', 'sitemap.xml', 'robots.txt']) {
       expect(existsSync(join(outDir, file)), file).toBe(true);
     }
-    // The template stays out: it is not a page.
-    expect(allFiles().some((file) => file.includes('.vite'))).toBe(false);
-    expect(allFiles().some((file) => file.endsWith('.tmp'))).toBe(false);
+    // The template stays out: it is not a page; no temporary file is left.
+    expect(readdirSync(outDir, { recursive: true }).map(String)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/\.vite|\.tmp$/)]),
+    );
   });
 
   it('pages are complete: content, head tags and the state they were rendered from', async () => {
@@ -92,28 +135,24 @@ describe('full render', () => {
     expect(html).toContain('<script id="page-state" type="application/json">');
     // Crisis help is part of every page.
     expect(html).toContain('data-testid="crisis-help"');
+    expect(read('glossary.html')).toContain(glossaryTerms.en[0]!.definition);
   });
 
-  it('the sitemap lists every indexable page with its alternates; robots.txt points at it', async () => {
+  it('the sitemap lists every indexable page with the alternates its head gives', async () => {
     await renderer().renderAll();
     const sitemap = read('sitemap.xml');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs.sort()).toEqual(
-      [
-        'https://clinic.example/',
-        'https://clinic.example/articles',
-        'https://clinic.example/articles/ketamine-for-depression',
-        'https://clinic.example/faq',
-        'https://clinic.example/risk-factors',
-        'https://clinic.example/es',
-        'https://clinic.example/es/articles',
-        'https://clinic.example/es/articles/ketamina-para-la-depresion',
-        'https://clinic.example/es/faq',
-        'https://clinic.example/es/risk-factors',
-      ].sort(),
+    const listed = (await expectedPages()).filter((page) => page.sitemap);
+    expect(listed.map((page) => page.path)).toEqual(
+      expect.arrayContaining(['/glossary', '/es/glossary', '/articles/ketamine-for-depression']),
     );
+    expect(locs.sort()).toEqual(listed.map((page) => `https://clinic.example${page.path}`).sort());
+    expect(locs).not.toContain('https://clinic.example/404');
     expect(sitemap).toContain(
       '<xhtml:link rel="alternate" hreflang="es" href="https://clinic.example/es/articles/ketamina-para-la-depresion"/>',
+    );
+    expect(sitemap).toContain(
+      '<xhtml:link rel="alternate" hreflang="es" href="https://clinic.example/es/glossary"/>',
     );
     expect(sitemap).toMatch(/<lastmod>\d{4}-\d\d-\d\dT/);
     expect(read('robots.txt')).toBe(
@@ -123,14 +162,7 @@ describe('full render', () => {
 
   it('renders CMS text as text: markup in content cannot become markup or end the state script', async () => {
     const evil = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
-    cms.override('/faqs', (req) => ({
-      status: 200,
-      body: listBody(
-        faqs[req.query.locale === 'es' ? 'es' : 'en'].map((faq, i) =>
-          i === 0 ? { ...faq, question: `${evil}?` } : faq,
-        ),
-      ),
-    }));
+    cms.publish(FAQ, 'en', faqs.en[0]!.documentId, { question: `${evil}?` });
     await renderer().renderAll();
     const html = read('faq.html');
     expect(html).not.toContain('<script>alert(1)');
@@ -143,11 +175,23 @@ describe('full render', () => {
     expect(JSON.stringify(JSON.parse(state))).toContain(evil);
   });
 
+  it('a slug that is not a safe path never becomes a file', async () => {
+    cms.publish(ARTICLE, 'en', 'evil0000000000000000000', {
+      ...articles.en[0]!,
+      id: 99,
+      slug: '..',
+    });
+    await renderer().renderAll();
+    expect(pageFiles().some((file) => file.includes('..'))).toBe(false);
+    expect(logs.some((line) => line.includes('not a safe path'))).toBe(true);
+  });
+
   it('a CMS that cannot be read writes nothing and keeps the last pages', async () => {
     const site = renderer();
     await site.renderAll();
     const before = read('faq.html');
     cms.override('/faqs', { status: 500, body: errorBody(500) });
+    cms.override('/articles', 'network-error');
     await expect(site.renderAll()).rejects.toThrow();
     expect(read('faq.html')).toBe(before);
   });
@@ -158,38 +202,220 @@ describe('full render', () => {
     writeFileSync(join(outDir, 'es.html'), 'last good Spanish home');
     writeFileSync(join(outDir, 'index.html'), 'old English home');
     // The Spanish settings unpublished: no Spanish page can be rendered, English ones can.
-    cms.override('/site-setting', (req) =>
-      req.query.locale === 'es' ? { status: 404, body: errorBody(404) } : undefined,
-    );
+    cms.publish(SITE_SETTING, 'es', 'sitesetting0000000000001', null);
     const report = await site.renderAll();
-    expect(report.failed).toBe(8);
+    const spanish = (await expectedPages()).filter((page) => page.locale === 'es');
+    expect(report.failed).toBe(spanish.length);
     expect(read('es.html')).toBe('last good Spanish home');
     expect(read('index.html')).toContain('data-testid="crisis-help"');
-    expect(logs.some((line) => /could not render \/es\/faq .*settings/.test(line))).toBe(true);
+    expect(logs.some((line) => /could not render \/es\/faq .*getSiteSetting/.test(line))).toBe(
+      true,
+    );
   });
 });
 
-describe('render for changes', () => {
-  it('an unpublished article: its pages are removed, the lists re-rendered', async () => {
+describe('answers the CMS should never give (a poisoned cache, a v4-shaped answer)', () => {
+  /** The Spanish FAQs answered in Strapi v4's shape (fields under `attributes`). */
+  const v4Faqs = () =>
+    cms.override('/faqs', (req) =>
+      req.query.locale === 'es'
+        ? {
+            status: 200,
+            body: listBody(
+              faqs.es.map(({ id, documentId, ...attributes }) => ({ id, documentId, attributes })),
+            ),
+          }
+        : undefined,
+    );
+
+  it('keep the pages that read them, log why, and let every other page and removal through', async () => {
     const site = renderer();
     await site.renderAll();
-    const documentId = articles.en[0]!.documentId;
-    cms.override('/articles', { status: 200, body: listBody([]) });
-    cms.override(`/articles/${documentId}`, { status: 404, body: errorBody(404) });
-    const report = await site.renderChanges([{ uid: ARTICLE, action: 'unpublish', documentId }]);
-    expect(report).toMatchObject({ full: false, removed: 2, failed: 0 });
+    writeFileSync(join(outDir, 'es/faq.html'), 'last good Spanish FAQ');
+    writeFileSync(join(outDir, 'es.html'), 'last good Spanish home');
+    writeFileSync(join(outDir, 'faq.html'), 'old English FAQ');
+    v4Faqs();
+    // The article is unpublished at the same time: its pages still go.
+    cms.publish(ARTICLE, 'en', articles.en[0]!.documentId, null);
+    cms.publish(ARTICLE, 'es', articles.es[0]!.documentId, null);
+    const report = await site.renderAll();
+    expect(report.failed).toBe(2);
+    expect(read('es/faq.html')).toBe('last good Spanish FAQ');
+    expect(read('es.html')).toBe('last good Spanish home');
+    expect(read('faq.html')).toContain(faqs.en[0]!.question);
     expect(existsSync(join(outDir, 'articles/ketamine-for-depression.html'))).toBe(false);
-    expect(existsSync(join(outDir, 'es/articles/ketamina-para-la-depresion.html'))).toBe(false);
-    expect(read('articles.html')).not.toContain('ketamine-for-depression');
-    expect(read('sitemap.xml')).not.toContain('ketamine-for-depression');
+    expect(logs.join('\n')).toMatch(
+      /could not render \/es\/faq .*list api::faq\.faq \(es\).*"attributes" wrapper/,
+    );
   });
 
-  it('fetches only what changed', async () => {
+  it('text carrying encoded source maps is refused the same way', async () => {
+    const site = renderer();
+    await site.renderAll();
+    writeFileSync(join(outDir, 'glossary.html'), 'last good glossary');
+    const marked = `${glossaryTerms.en[1]!.term}\u200B\u200B\u200B\u200B\u200C\u200D`;
+    cms.publish(GLOSSARY_TERM, 'en', glossaryTerms.en[1]!.documentId, { term: marked });
+    await site.renderChanges([change(GLOSSARY_TERM, glossaryTerms.en[1]!.documentId, 'en')]);
+    expect(read('glossary.html')).toBe('last good glossary');
+    expect(logs.join('\n')).toContain('hidden characters');
+  });
+
+  it('a listing that cannot be read keeps the pages it lists (nothing removed on a bad answer)', async () => {
+    const site = renderer();
+    await site.renderAll();
+    cms.override('/articles', (req) =>
+      req.query.locale === 'en' && req.query.populate
+        ? { status: 200, body: listBody([{ id: 1, attributes: { slug: 'x' } }]) }
+        : undefined,
+    );
+    const report = await site.renderAll();
+    expect(existsSync(join(outDir, 'articles/ketamine-for-depression.html'))).toBe(true);
+    expect(report.removed).toBe(0);
+    expect(logs.join('\n')).toMatch(/could not list the article pages \(en\); they are kept/);
+  });
+});
+
+describe('render for changes: the pages whose answers changed, and only those', () => {
+  it('a glossary term changed in English: the English glossary and nothing else', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    const term = glossaryTerms.en[1]!;
+    cms.publish(GLOSSARY_TERM, 'en', term.documentId, { definition: 'A stress hormone (edited).' });
+    const report = await site.renderChanges([change(GLOSSARY_TERM, term.documentId, 'en')]);
+    expect(rewrittenSince()).toEqual(['glossary.html']);
+    expect(report).toMatchObject({ full: false, pages: 1, failed: 0, removed: 0 });
+    expect(read('glossary.html')).toContain('A stress hormone (edited).');
+  });
+
+  it('a term changed in every locale (`*`): both glossaries', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    const id = glossaryTerms.en[1]!.documentId;
+    cms.publish(GLOSSARY_TERM, 'en', id, { term: 'Cortisol (hormone)' });
+    cms.publish(GLOSSARY_TERM, 'es', id, { term: 'Cortisol (hormona)' });
+    await site.renderChanges([change(GLOSSARY_TERM, id, '*')]);
+    expect(rewrittenSince()).toEqual(['es/glossary.html', 'glossary.html']);
+  });
+
+  it('a new term: the glossary of its language, and the sitemap says so', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    cms.publish(GLOSSARY_TERM, 'es', 'glossary0000000000000009', {
+      id: 77,
+      locale: 'es',
+      term: 'Amígdala',
+      slug: 'amigdala',
+      definition: 'Una parte del cerebro.',
+      updatedAt: '2026-11-30T12:00:00.000Z',
+    });
+    await site.renderChanges([change(GLOSSARY_TERM, 'glossary0000000000000009', 'es')]);
+    expect(rewrittenSince()).toEqual(['es/glossary.html']);
+    expect(read('es/glossary.html')).toContain('id="amigdala"');
+    expect(read('sitemap.xml')).toContain('<lastmod>2026-11-30T12:00:00.000Z</lastmod>');
+  });
+
+  it('a question edited in English: the pages that show it (home, questions, the article linking it)', async () => {
+    const faq = faqs.en[0]!;
+    const { id, documentId, question, order } = faq;
+    cms.publish(ARTICLE, 'en', articles.en[0]!.documentId, {
+      faqs: [{ id, documentId, question, order }],
+    });
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    cms.publish(FAQ, 'en', faq.documentId, { question: 'What causes depression? (edited)' });
+    await site.renderChanges([change(FAQ, faq.documentId, 'en')]);
+    expect(rewrittenSince()).toEqual([
+      'articles/ketamine-for-depression.html',
+      'faq.html',
+      'index.html',
+    ]);
+    expect(read('articles/ketamine-for-depression.html')).toContain(
+      'What causes depression? (edited)',
+    );
+  });
+
+  it('a draft saved (nothing public changed): no page is written', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    const report = await site.renderChanges([
+      { ...change(FAQ, faqs.en[0]!.documentId, 'en'), action: 'update' },
+    ]);
+    expect(rewrittenSince()).toEqual([]);
+    expect(report.pages).toBe(0);
+  });
+
+  it('the settings changed in Spanish: every Spanish page', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    cms.publish(SITE_SETTING, 'es', 'sitesetting0000000000001', { heroTitle: 'Nuevo título' });
+    await site.renderChanges([change(SITE_SETTING, 'sitesetting0000000000001', 'es')]);
+    const spanish = (await expectedPages()).filter((page) => page.locale === 'es');
+    expect(rewrittenSince()).toEqual(spanish.map((page) => page.file).sort());
+  });
+
+  it('an unpublished article: its pages are removed, the pages that listed it rendered', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    const { documentId } = articles.en[0]!;
+    cms.publish(ARTICLE, 'en', documentId, null);
+    const report = await site.renderChanges([change(ARTICLE, documentId, 'en')]);
+    expect(report).toMatchObject({ full: false, removed: 1, failed: 0 });
+    expect(existsSync(join(outDir, 'articles/ketamine-for-depression.html'))).toBe(false);
+    // The Spanish article's language switch pointed at it.
+    expect(rewrittenSince()).toEqual([
+      'articles.html',
+      'es/articles/ketamina-para-la-depresion.html',
+      'index.html',
+    ]);
+    expect(read('sitemap.xml')).not.toContain('/articles/ketamine-for-depression<');
+  });
+
+  it('a new article: its page is written, and the list and home show it', async () => {
+    const site = renderer();
+    await site.renderAll();
+    markAll();
+    const documentId = 'newarticle00000000000001';
+    cms.publish(ARTICLE, 'en', documentId, {
+      ...articles.en[0]!,
+      id: 500,
+      title: 'A new article',
+      slug: 'a-new-article',
+    });
+    await site.renderChanges([change(ARTICLE, documentId, 'en')]);
+    expect(rewrittenSince()).toEqual([
+      'articles.html',
+      'articles/a-new-article.html',
+      'index.html',
+    ]);
+    expect(read('sitemap.xml')).toContain('https://clinic.example/articles/a-new-article');
+  });
+
+  it('asks the CMS only what the change could alter', async () => {
     const site = renderer();
     await site.renderAll();
     const before = cms.requests.length;
-    await site.renderChanges([{ uid: 'api::faq.faq', action: 'publish', documentId: 'x' }]);
-    const paths = cms.requests.slice(before).map((r) => r.path);
-    expect(paths.sort()).toEqual(['/api/faqs', '/api/faqs']);
+    const term = glossaryTerms.es[0]!;
+    await site.renderChanges([change(GLOSSARY_TERM, term.documentId, 'es')]);
+    const asked = cms.requests.slice(before).map((r) => `${r.path}?locale=${r.query.locale}`);
+    // The Spanish listing asks again for that one term.
+    expect(asked).toEqual([`/api/glossary-terms/${term.documentId}?locale=es`]);
+  });
+
+  it.each([
+    ['a locale', change('plugin::i18n.locale', null, 'fr')],
+    ['the Public role', change('plugin::users-permissions.permission', null, null)],
+    ['a collection entry without a documentId', change(FAQ, null, 'en')],
+  ])('%s changed: a full render', async (_name, unknown) => {
+    const site = renderer();
+    await site.renderAll();
+    const report = await site.renderChanges([unknown]);
+    expect(report.full).toBe(true);
   });
 });

@@ -4,11 +4,11 @@ import { createHead } from '@unhead/vue/client';
 import { flushPromises } from '@vue/test-utils';
 import { createSiteApp } from '@/app';
 import { renderPage } from '@/entry-server';
-import { fixtureSnapshot, renderFixturePage, TEMPLATE } from '@/test/prerender';
-import { snapshotApi } from '../../renderer/snapshot';
+import { renderFixturePage, TEMPLATE } from '@/test/prerender';
 import { readPageState } from '@/ssr/pageState';
-import { faqs } from '@/api/__tests__/fixtures/strapi';
-import { installFakeCms, type FakeCms } from '@/test/cms';
+import { createCmsApi, ApiError, type QueryFetcher } from '@/api';
+import { faqs, glossaryTerms } from '@/api/__tests__/fixtures/strapi';
+import { fixtureFetcher, installFakeCms, type FakeCms } from '@/test/cms';
 
 /**
  * The same app rendered on the server (as the renderer does) and hydrated in a browser-like DOM
@@ -63,6 +63,8 @@ describe.each([
   '/es/faq',
   '/risk-factors',
   '/es/risk-factors',
+  '/glossary',
+  '/es/glossary',
   '/no-such-page',
   '/es/404',
   '/preview',
@@ -105,9 +107,44 @@ describe('server-rendered pages', () => {
   });
 
   it('a page whose data failed is refused, never written with an error view', async () => {
-    const broken = fixtureSnapshot();
-    broken.es.settings = null;
-    await expect(renderFixturePage('/es/faq', broken)).rejects.toThrow(/settings/);
+    const brokenSettings: QueryFetcher = (query) =>
+      query.uid === 'api::site-setting.site-setting' && query.locale === 'es'
+        ? Promise.reject(new ApiError('server', 'Server error', 500))
+        : fixtureFetcher(query);
+    await expect(renderFixturePage('/es/faq', brokenSettings)).rejects.toThrow(/getSiteSetting/);
+  });
+
+  it('say what they are: route, alternates, not found', async () => {
+    const article = await render('/es/articles/ketamina-para-la-depresion');
+    expect(article).toMatchObject({
+      routeName: 'article',
+      notFound: false,
+      noindex: false,
+      alternates: {
+        en: '/articles/ketamine-for-depression',
+        es: '/es/articles/ketamina-para-la-depresion',
+      },
+    });
+    const missing = await render('/articles/no-such-article');
+    expect(missing).toMatchObject({ routeName: 'article', notFound: true, noindex: true });
+    expect(await render('/es/404')).toMatchObject({ routeName: 'not-found', notFound: true });
+  });
+
+  it('the glossary lists the terms A to Z by letter, with DefinedTermSet data', async () => {
+    const { html } = await render('/glossary');
+    const cortisol = html.search(/<dt[^>]*>Cortisol<\/dt>/);
+    const ketamine = html.search(/<dt[^>]*>Ketamine infusion therapy<\/dt>/);
+    expect(cortisol).toBeGreaterThan(0);
+    expect(ketamine).toBeGreaterThan(cortisol);
+    expect(html).toContain('id="cortisol"');
+    expect(html).toContain('href="#letter-c"');
+    expect(html).toMatch(/<h2 id="letter-k"[^>]*>K<\/h2>/);
+    expect(html).toContain('"@type":"DefinedTermSet"');
+    expect(html).toContain(`"description":"${glossaryTerms.en[1]!.definition}"`);
+    expect(html).toContain('"url":"https://clinic.example/glossary#cortisol"');
+    const es = await render('/es/glossary');
+    expect(es.html).toMatch(/<dt[^>]*>Terapia de infusión de ketamina<\/dt>/);
+    expect(es.html).toContain('<h1 tabindex="-1"');
   });
 
   it('FAQ answers are in the HTML, hidden with the hidden attribute (no inline style for CSP)', async () => {
@@ -134,7 +171,7 @@ describe('the inline stylesheet', () => {
   it('reaches every page byte for byte, so its CSP hash holds', async () => {
     const style = '<style>.a>b{color:red}\n.c::after{content:"→ \'x\'"}</style>';
     const { html } = await renderPage('/faq', {
-      api: snapshotApi(fixtureSnapshot()),
+      api: createCmsApi(fixtureFetcher),
       siteUrl: 'https://clinic.example',
       template: TEMPLATE.replace('<head>', `<head>${style}`),
     });

@@ -1,5 +1,5 @@
 import { http } from './client';
-import { createCmsApi } from './index';
+import { createQueryFetcher } from './fetch-query';
 
-/** The CMS's REST API over HTTP, for the browser (loaded on the first request: see index.ts). */
-export const httpApi = createCmsApi(http);
+/** The browser's queries over HTTP (loaded with the first request: see index.ts). */
+export const fetchQuery = createQueryFetcher(http);

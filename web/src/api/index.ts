@@ -1,39 +1,40 @@
-import type { AxiosInstance } from 'axios';
-import { ApiError, toApiError } from './errors';
-import type {
-  Article,
-  ArticleRef,
-  ArticleSummary,
-  Faq,
-  Locale,
-  RiskFactor,
-  SiteSetting,
-  StrapiListResponse,
-  StrapiSingleResponse,
+import type { ContentUid, FieldName, PopulateName } from '@clinic/contract';
+import type { Locale } from '@/shared/locales';
+import { ApiError } from './errors';
+import type { ContentQuery, QueryFetcher } from './query';
+import {
+  ARTICLE,
+  FAQ,
+  GLOSSARY_TERM,
+  RISK_FACTOR,
+  SITE_SETTING,
+  type Article,
+  type ArticleRef,
+  type ArticleSummary,
+  type Faq,
+  type GlossaryTerm,
+  type RiskFactor,
+  type SiteSetting,
 } from './types';
 
 export { ApiError, isApiError, toApiError } from './errors';
 export type { ApiErrorKind } from './errors';
+export type { ContentQuery, QueryFetcher } from './query';
 export * from './types';
 
-/** Strapi caps pageSize at 100 (`maxLimit`). */
-const LIST_PAGE_SIZE = 100;
-
-type Params = Record<string, unknown>;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** A selection that names only what the schema of `U` has (checked by the type-checker). */
+interface Select<U extends ContentUid> {
+  fields?: readonly FieldName<U>[];
+  populate?: { [K in PopulateName<U>]?: true | { fields: readonly string[] } };
+  sort?: readonly `${FieldName<U>}:${'asc' | 'desc'}`[];
 }
 
-/** What the site reads from the CMS: one function per query. */
-export interface CmsApi {
-  getSiteSetting(locale: Locale): Promise<SiteSetting>;
-  getArticles(locale: Locale): Promise<ArticleSummary[]>;
-  getArticleBySlug(locale: Locale, slug: string): Promise<Article>;
-  getArticleTranslation(documentId: string, locale: Locale): Promise<ArticleRef>;
-  getFaqs(locale: Locale): Promise<Faq[]>;
-  getRiskFactors(locale: Locale): Promise<RiskFactor[]>;
-}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+type Query<U extends ContentUid> = DistributiveOmit<ContentQuery, 'uid' | 'select'> & {
+  uid: U;
+  select?: Select<U>;
+};
 
 /** What an article page shows besides the article's own fields. */
 export const ARTICLE_POPULATE = {
@@ -43,153 +44,100 @@ export const ARTICLE_POPULATE = {
   faqs: { fields: ['question', 'order'] },
 } as const;
 
-/** The fields of an article in the list (no body). */
-export const ARTICLE_LIST_FIELDS = ['title', 'slug', 'summary', 'lastReviewed'] as const;
-
-const byOrder = { sort: ['order:asc'], pagination: { pageSize: LIST_PAGE_SIZE } };
+const byOrder = { sort: ['order:asc'] } as const;
 
 /**
- * The queries of `CmsApi` over an HTTP client for the CMS's REST API, and the few more the
- * renderer needs to fetch the whole site in bulk.
+ * The site's reads, one function per question a page asks, over a QueryFetcher: HTTP in the
+ * browser, the renderer's recorded answers when prerendering. To show a new content type, add
+ * its function here (its fields are typed from the CMS schema), then a view and its route.
  */
-export function createCmsApi(client: AxiosInstance) {
-  async function getList<T>(path: string, params: Params): Promise<T[]> {
-    return (await getPage<T>(path, params)).data;
+export function createCmsApi(fetchQuery: QueryFetcher) {
+  /** One document; ApiError('not-found') when there is none. */
+  async function one<T, U extends ContentUid = ContentUid>(query: Query<U>): Promise<T> {
+    const document = await fetchQuery(query as ContentQuery);
+    if (document === null || document === undefined) {
+      throw new ApiError('not-found', 'Not found', 404);
+    }
+    return document as T;
   }
 
-  async function getPage<T>(path: string, params: Params): Promise<StrapiListResponse<T>> {
-    try {
-      const res = await client.get<StrapiListResponse<T>>(path, { params });
-      const body: unknown = res.data;
-      if (!isObject(body) || !Array.isArray(body.data)) {
-        throw new ApiError('server', 'Unexpected response');
-      }
-      return body as unknown as StrapiListResponse<T>;
-    } catch (error) {
-      throw toApiError(error);
-    }
-  }
-
-  async function getSingle<T>(path: string, params: Params): Promise<T> {
-    try {
-      const res = await client.get<StrapiSingleResponse<T>>(path, { params });
-      const body: unknown = res.data;
-      if (!isObject(body) || !('data' in body)) {
-        throw new ApiError('server', 'Unexpected response');
-      }
-      if (!isObject(body.data)) throw new ApiError('not-found', 'Not found', 404);
-      return body.data as T;
-    } catch (error) {
-      throw toApiError(error);
-    }
+  async function many<T, U extends ContentUid = ContentUid>(query: Query<U>): Promise<T[]> {
+    return (await fetchQuery(query as ContentQuery)) as T[];
   }
 
   return {
-    /** `GET /api/site-setting?locale=..` (single type). */
-    getSiteSetting(locale: Locale): Promise<SiteSetting> {
-      return getSingle<SiteSetting>('/site-setting', { locale });
-    },
+    /** The site settings (header, crisis help, footer, home page). */
+    getSiteSetting: (locale: Locale) =>
+      one<SiteSetting, typeof SITE_SETTING>({ kind: 'single', uid: SITE_SETTING, locale }),
 
-    /** `GET /api/articles?locale=..`: every published article, without bodies. */
-    getArticles(locale: Locale): Promise<ArticleSummary[]> {
-      return getList<ArticleSummary>('/articles', {
+    /** Every published article, without bodies, in title order (the first 100). */
+    getArticles: (locale: Locale) =>
+      many<ArticleSummary, typeof ARTICLE>({
+        kind: 'list',
+        uid: ARTICLE,
         locale,
-        fields: ARTICLE_LIST_FIELDS,
-        populate: { cover: true },
-        sort: ['title:asc'],
-        pagination: { pageSize: LIST_PAGE_SIZE },
-      });
-    },
+        select: {
+          fields: ['title', 'slug', 'summary', 'lastReviewed'],
+          populate: { cover: true },
+          sort: ['title:asc'],
+        },
+      }),
 
-    /** One article by its slug in a locale. Throws ApiError('not-found') when there is none. */
-    async getArticleBySlug(locale: Locale, slug: string): Promise<Article> {
-      const list = await getList<Article>('/articles', {
+    /** Every published article, whole (the renderer: one page per article). */
+    getAllArticles: (locale: Locale) =>
+      many<Article, typeof ARTICLE>({
+        kind: 'all',
+        uid: ARTICLE,
         locale,
-        filters: { slug: { $eq: slug } },
-        populate: ARTICLE_POPULATE,
-        pagination: { pageSize: 1 },
-      });
-      const article = list[0];
-      if (!article) throw new ApiError('not-found', 'Not found', 404);
-      return article;
-    },
+        select: { populate: ARTICLE_POPULATE },
+      }),
 
-    /**
-     * Whole articles, as getArticleBySlug returns each, a page at a time (for the renderer,
-     * which needs every article without a request per article).
-     */
-    getArticlesPage(
-      locale: Locale,
-      page: number,
-      filters?: Record<string, unknown>,
-    ): Promise<StrapiListResponse<Article>> {
-      return getPage<Article>('/articles', {
+    /** One article by its slug in a locale. */
+    getArticleBySlug: (locale: Locale, slug: string) =>
+      one<Article, typeof ARTICLE>({
+        kind: 'lookup',
+        uid: ARTICLE,
         locale,
-        ...(filters ? { filters } : {}),
-        populate: ARTICLE_POPULATE,
-        // documentId, not id: publishing gives the published row a new id, so an article
-        // republished between two pages would move from one page to a later one and be missed.
-        sort: ['documentId:asc'],
-        pagination: { page, pageSize: LIST_PAGE_SIZE },
-      });
-    },
+        by: { field: 'slug', value: slug },
+        select: { populate: ARTICLE_POPULATE },
+      }),
 
-    /** One whole article by documentId (as getArticleBySlug returns it); 'not-found' if none. */
-    getArticle(documentId: string, locale: Locale): Promise<Article> {
-      return getSingle<Article>(`/articles/${encodeURIComponent(documentId)}`, {
+    /** The same article (documentId is shared across locales) in another locale. */
+    getArticleTranslation: (documentId: string, locale: Locale) =>
+      one<ArticleRef, typeof ARTICLE>({
+        kind: 'lookup',
+        uid: ARTICLE,
         locale,
-        populate: ARTICLE_POPULATE,
-      });
-    },
+        by: { documentId },
+        select: { fields: ['title', 'slug'] },
+      }),
 
-    /**
-     * The same article (documentId is shared across locales) in another locale.
-     * Throws ApiError('not-found') when it has not been translated (or published) yet.
-     */
-    getArticleTranslation(documentId: string, locale: Locale): Promise<ArticleRef> {
-      return getSingle<ArticleRef>(`/articles/${encodeURIComponent(documentId)}`, {
+    getFaqs: (locale: Locale) =>
+      many<Faq, typeof FAQ>({ kind: 'list', uid: FAQ, locale, select: byOrder }),
+
+    getRiskFactors: (locale: Locale) =>
+      many<RiskFactor, typeof RISK_FACTOR>({
+        kind: 'list',
+        uid: RISK_FACTOR,
         locale,
-        fields: ['title', 'slug'],
-      });
-    },
+        select: byOrder,
+      }),
 
-    /** `GET /api/faqs?locale=..&sort=order:asc`. */
-    getFaqs(locale: Locale): Promise<Faq[]> {
-      return getList<Faq>('/faqs', { locale, ...byOrder });
-    },
-
-    /** `GET /api/risk-factors?locale=..&sort=order:asc`. */
-    getRiskFactors(locale: Locale): Promise<RiskFactor[]> {
-      return getList<RiskFactor>('/risk-factors', { locale, ...byOrder });
-    },
+    /** Every published glossary term (the page sorts them in its language's order). */
+    getGlossaryTerms: (locale: Locale) =>
+      many<GlossaryTerm, typeof GLOSSARY_TERM>({ kind: 'all', uid: GLOSSARY_TERM, locale }),
   };
 }
+
+export type CmsApi = ReturnType<typeof createCmsApi>;
 
 /**
  * The browser's API: the CMS on this origin (or VITE_CMS_URL). The HTTP client (axios, qs) is
  * loaded with the first request, not with the page: a prerendered page carries its data, and
  * hydrating it needs no request at all.
  */
-let http: Promise<CmsApi> | null = null;
-const loadHttpApi = () => (http ??= import('./http').then((module) => module.httpApi));
+let http: Promise<QueryFetcher> | null = null;
+const fetchOverHttp: QueryFetcher = async (query) =>
+  (await (http ??= import('./http').then((module) => module.fetchQuery)))(query);
 
-export const cmsApi: CmsApi = {
-  getSiteSetting: async (locale) => (await loadHttpApi()).getSiteSetting(locale),
-  getArticles: async (locale) => (await loadHttpApi()).getArticles(locale),
-  getArticleBySlug: async (locale, slug) => (await loadHttpApi()).getArticleBySlug(locale, slug),
-  getArticleTranslation: async (documentId, locale) =>
-    (await loadHttpApi()).getArticleTranslation(documentId, locale),
-  getFaqs: async (locale) => (await loadHttpApi()).getFaqs(locale),
-  getRiskFactors: async (locale) => (await loadHttpApi()).getRiskFactors(locale),
-};
-
-export const {
-  getSiteSetting,
-  getArticles,
-  getArticleBySlug,
-  getArticleTranslation,
-  getFaqs,
-  getRiskFactors,
-} = cmsApi;
-
-export type HttpCmsApi = ReturnType<typeof createCmsApi>;
+export const cmsApi: CmsApi = createCmsApi(fetchOverHttp);

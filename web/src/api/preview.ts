@@ -1,13 +1,38 @@
 import { http } from './client';
 import { ApiError, isAxiosError, toApiError } from './errors';
-import type { Preview, PreviewType, StrapiSingleResponse } from './types';
+import type { Article, Faq, GlossaryTerm, Locale, RiskFactor, SiteSetting } from './types';
 
 /*
  * Kept out of `./index` on purpose: only the lazily loaded preview page imports this module, so
  * none of it ends up in the first page's bundle.
  */
 
-const TYPES: readonly PreviewType[] = ['article', 'faq', 'risk-factor', 'site-setting'];
+export type PreviewStatus = 'draft' | 'published';
+
+interface PreviewOf<Type extends string, Doc> {
+  type: Type;
+  locale: Locale;
+  status: PreviewStatus;
+  document: Doc;
+}
+
+/** One document as the editor sees it in the admin, shaped like the public API's entries. */
+export type Preview =
+  | PreviewOf<'article', Article>
+  | PreviewOf<'faq', Faq>
+  | PreviewOf<'risk-factor', RiskFactor>
+  | PreviewOf<'site-setting', SiteSetting>
+  | PreviewOf<'glossary-term', GlossaryTerm>;
+
+export type PreviewType = Preview['type'];
+
+const TYPES: readonly PreviewType[] = [
+  'article',
+  'faq',
+  'risk-factor',
+  'site-setting',
+  'glossary-term',
+];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -29,7 +54,7 @@ function refusalMessage(error: unknown): string {
  */
 export async function getPreview(token: string): Promise<Preview> {
   try {
-    const res = await http.get<StrapiSingleResponse<Preview>>('/preview', { params: { token } });
+    const res = await http.get<unknown>('/preview', { params: { token } });
     const body: unknown = res.data;
     const data = isObject(body) ? body.data : undefined;
     if (

@@ -19,6 +19,8 @@ export interface PageMeta {
   type?: 'website' | 'article';
   /** Absolute URL of an image for link previews (an article's cover). */
   image?: string | null;
+  /** 404: the page shows "not found" (the renderer then writes no page for its path). */
+  status?: 404;
 }
 
 export interface HeadContext {

@@ -1,6 +1,7 @@
 import { computed } from 'vue';
 import { useHead } from '@unhead/vue';
-import { useSettingsStore } from '@/stores/settings';
+import { useSiteSettings } from './useSiteSettings';
+import { reportPageMeta } from '@/ssr/renderContext';
 import { pageHead, type PageMeta } from './pageHead';
 import { useLocale } from './useLocale';
 import { useSiteUrl } from './useSiteUrl';
@@ -13,15 +14,16 @@ export type { PageMeta } from './pageHead';
  * the browser.
  */
 export function usePageMeta(source: () => PageMeta): void {
-  const settings = useSettingsStore();
+  const settings = useSiteSettings();
   const { locale } = useLocale();
   const siteUrl = useSiteUrl();
+  reportPageMeta(source);
   useHead(
     computed(() =>
       pageHead(source(), {
         locale: locale.value,
         siteUrl,
-        siteName: settings.state(locale.value).data?.clinicName,
+        siteName: settings.state.value.data?.clinicName,
       }),
     ),
   );

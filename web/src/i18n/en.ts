@@ -11,6 +11,7 @@ const en = {
     articles: 'Articles',
     faq: 'Questions',
     riskFactors: 'Risk factors',
+    glossary: 'Glossary',
     siteFallbackName: 'Patient information',
     menu: 'Menu',
   },
@@ -56,6 +57,12 @@ const en = {
     title: 'Questions and answers',
     description: 'Answers to common questions about depression and ketamine treatment.',
     empty: 'No questions have been published yet.',
+  },
+  glossary: {
+    title: 'Glossary',
+    description: 'Medical words used on this site, explained in plain language.',
+    empty: 'No terms have been published yet.',
+    letters: 'Terms by first letter',
   },
   riskFactors: {
     title: 'Risk factors',

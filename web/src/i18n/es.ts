@@ -12,6 +12,7 @@ const es: MessageSchema = {
     articles: 'Artículos',
     faq: 'Preguntas',
     riskFactors: 'Factores de riesgo',
+    glossary: 'Glosario',
     siteFallbackName: 'Información para pacientes',
     menu: 'Menú',
   },
@@ -58,6 +59,12 @@ const es: MessageSchema = {
     description:
       'Respuestas a preguntas frecuentes sobre la depresión y el tratamiento con ketamina.',
     empty: 'Todavía no se ha publicado ninguna pregunta.',
+  },
+  glossary: {
+    title: 'Glosario',
+    description: 'Palabras médicas que usamos en este sitio, explicadas con palabras sencillas.',
+    empty: 'Todavía no se ha publicado ningún término.',
+    letters: 'Términos por letra inicial',
   },
   riskFactors: {
     title: 'Factores de riesgo',

@@ -1,11 +1,10 @@
 import { inject, ref, shallowReactive, type App, type InjectionKey, type Ref } from 'vue';
 import en, { type MessageSchema } from './en';
-import type { Locale } from '@/api/types';
+import { DEFAULT_LOCALE, type Locale } from '@/shared/locales';
 
 export type { MessageSchema };
 
-export const LOCALES: readonly Locale[] = ['en', 'es'];
-export const DEFAULT_LOCALE: Locale = 'en';
+export { DEFAULT_LOCALE, LOCALES } from '@/shared/locales';
 
 /** Every dotted path to a string in the schema: 'nav.home', 'crisis.call988', … */
 export type MessageKey = KeyPaths<MessageSchema>;

@@ -5,36 +5,40 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import HomeView from '@/views/HomeView.vue';
-import { otherLocale } from '@/composables/useLocale';
+import { otherLocale } from '@/shared/locales';
 import { requestPageFocus } from '@/composables/usePageFocus';
-import { useArticlesStore } from '@/stores/articles';
-import { useFaqsStore } from '@/stores/faqs';
-import { useRiskFactorsStore } from '@/stores/riskFactors';
+import { loadQuery, useContentStore } from '@/stores/content';
 import type { PageDataContext } from './pageData';
-
-/** English pages are unprefixed, Spanish ones live under `/es`. */
-const L = '/:locale(es)?';
+import { LOCALE_PREFIX as L } from './paths';
 
 /** The article, and its slug in the other language (for the language switch and hreflang). */
 async function loadArticlePage({ route, locale, pinia }: PageDataContext): Promise<void> {
-  const articles = useArticlesStore(pinia);
+  const content = useContentStore(pinia);
   const slug = typeof route.params.slug === 'string' ? route.params.slug : '';
-  await articles.loadArticle(locale, slug);
-  const documentId = articles.articleState(locale, slug).data?.documentId;
-  if (documentId) await articles.loadTranslation(documentId, otherLocale(locale));
+  await content.load('getArticleBySlug', locale, slug);
+  const documentId = content.state('getArticleBySlug', locale, slug).data?.documentId;
+  if (documentId) await content.load('getArticleTranslation', documentId, otherLocale(locale));
 }
 
+/**
+ * The site's pages. Each route says what it loads (`meta.load`), whether and how the renderer
+ * prerenders it (`meta.prerender`, required with `load`: a test checks it) and whether the
+ * navigation links it (`meta.nav`). The renderer, the sitemap and the navigation all read this
+ * list; there is no second one.
+ */
 export const routes: RouteRecordRaw[] = [
   {
     path: L,
     name: 'home',
     component: HomeView,
     meta: {
+      nav: 'nav.home',
+      prerender: {},
       load: ({ locale, pinia }) =>
         Promise.all([
-          useArticlesStore(pinia).loadList(locale),
-          useRiskFactorsStore(pinia).load(locale),
-          useFaqsStore(pinia).load(locale),
+          loadQuery(pinia, 'getArticles', locale),
+          loadQuery(pinia, 'getRiskFactors', locale),
+          loadQuery(pinia, 'getFaqs', locale),
         ]),
     },
   },
@@ -42,31 +46,60 @@ export const routes: RouteRecordRaw[] = [
     path: `${L}/articles`,
     name: 'articles',
     component: () => import('@/views/ArticlesView.vue'),
-    meta: { load: ({ locale, pinia }) => useArticlesStore(pinia).loadList(locale) },
+    meta: {
+      nav: 'nav.articles',
+      prerender: {},
+      load: ({ locale, pinia }) => loadQuery(pinia, 'getArticles', locale),
+    },
   },
   {
     path: `${L}/articles/:slug`,
     name: 'article',
     component: () => import('@/views/ArticleView.vue'),
-    meta: { load: loadArticlePage },
+    meta: {
+      load: loadArticlePage,
+      prerender: {
+        paths: async ({ api, locale }) =>
+          (await api.getAllArticles(locale)).map((article) => `/articles/${article.slug}`),
+      },
+    },
   },
   {
     path: `${L}/faq`,
     name: 'faq',
     component: () => import('@/views/FaqView.vue'),
-    meta: { load: ({ locale, pinia }) => useFaqsStore(pinia).load(locale) },
+    meta: {
+      nav: 'nav.faq',
+      prerender: {},
+      load: ({ locale, pinia }) => loadQuery(pinia, 'getFaqs', locale),
+    },
   },
   {
     path: `${L}/risk-factors`,
     name: 'risk-factors',
     component: () => import('@/views/RiskFactorsView.vue'),
-    meta: { load: ({ locale, pinia }) => useRiskFactorsStore(pinia).load(locale) },
+    meta: {
+      nav: 'nav.riskFactors',
+      prerender: {},
+      load: ({ locale, pinia }) => loadQuery(pinia, 'getRiskFactors', locale),
+    },
+  },
+  {
+    path: `${L}/glossary`,
+    name: 'glossary',
+    component: () => import('@/views/GlossaryView.vue'),
+    meta: {
+      nav: 'nav.glossary',
+      prerender: {},
+      load: ({ locale, pinia }) => loadQuery(pinia, 'getGlossaryTerms', locale),
+    },
   },
   {
     // `?article=<slug in the other language>`: shown when a translation does not exist yet.
     path: `${L}/not-translated`,
     name: 'not-translated',
     component: () => import('@/views/TranslationMissingView.vue'),
+    meta: { prerender: { sitemap: false } },
   },
   {
     // `?token=<signed token>` from the admin's "Open preview" button, under the draft's language
@@ -74,12 +107,15 @@ export const routes: RouteRecordRaw[] = [
     path: `${L}/preview`,
     name: 'preview',
     component: () => import('@/views/PreviewView.vue'),
+    meta: { prerender: { sitemap: false } },
   },
   // Further routes go above this catch-all.
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('@/views/NotFoundView.vue'),
+    // Written once per language as 404.html, the page servers answer a missing path with.
+    meta: { prerender: { paths: async () => ['/404'], sitemap: false } },
   },
 ];
 

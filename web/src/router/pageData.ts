@@ -1,8 +1,9 @@
 import type { Pinia } from 'pinia';
 import type { RouteLocationNormalizedLoaded } from 'vue-router';
-import type { Locale } from '@/api/types';
-import { localeFromPath } from '@/composables/useLocale';
-import { useSettingsStore } from '@/stores/settings';
+import type { CmsApi } from '@/api';
+import type { MessageKey } from '@/i18n';
+import { localeFromPath, type Locale } from '@/shared/locales';
+import { loadQuery } from '@/stores/content';
 
 export interface PageDataContext {
   route: RouteLocationNormalizedLoaded;
@@ -11,10 +12,26 @@ export interface PageDataContext {
   pinia: Pinia;
 }
 
+/** How the renderer prerenders a route (see web/renderer/pages.ts). */
+export interface Prerender {
+  /**
+   * The paths of a route with parameters (one page per document), without the `/es` prefix,
+   * e.g. `/articles/<slug>` for every published article in `locale`. A route without parameters
+   * is rendered at its own path and needs none.
+   */
+  paths?: (context: { api: CmsApi; locale: Locale }) => Promise<string[]>;
+  /** Listed in the sitemap and indexable (default true). */
+  sitemap?: boolean;
+}
+
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Loads what the page shows into the stores (see loadPageData). */
+    /** Loads what the page shows into the content store (see loadPageData). */
     load?: (context: PageDataContext) => Promise<unknown>;
+    /** The renderer writes this route's pages as files. Every route with `load` has it. */
+    prerender?: Prerender;
+    /** Linked from the header and the footer, with this UI string as its label. */
+    nav?: MessageKey;
   }
 }
 
@@ -22,7 +39,7 @@ declare module 'vue-router' {
  * Loads everything a page shows: the site settings (header, crisis help, footer) and what its
  * route's `meta.load` asks for. The renderer awaits it before rendering a page, so the HTML is
  * complete; in the browser every navigation starts it, and the page shows each part as it
- * arrives. Store loads never reject, so neither does this.
+ * arrives. Loads never reject, so neither does this.
  */
 export async function loadPageData(
   route: RouteLocationNormalizedLoaded,
@@ -30,7 +47,7 @@ export async function loadPageData(
 ): Promise<void> {
   const locale = localeFromPath(route.path);
   await Promise.all([
-    useSettingsStore(pinia).load(locale),
+    loadQuery(pinia, 'getSiteSetting', locale),
     route.meta.load?.({ route, locale, pinia }),
   ]);
 }

@@ -6,17 +6,22 @@
  */
 import { vi } from 'vitest';
 import qs from 'qs';
+import axios from 'axios';
+import { API_PATHS, CONTENT_TYPES } from '@clinic/contract';
 import {
   articles,
   errorBody,
   faqs,
+  glossaryTerms,
   listBody,
   previewData,
   riskFactors,
   settings,
   singleBody,
 } from '@/api/__tests__/fixtures/strapi';
-import type { Locale, PreviewType } from '@/api/types';
+import { createQueryFetcher } from '@/api/fetch-query';
+import type { PreviewType } from '@/api/preview';
+import { ARTICLE, FAQ, GLOSSARY_TERM, RISK_FACTOR, SITE_SETTING, type Locale } from '@/api/types';
 
 export interface RecordedRequest {
   method: string;
@@ -59,7 +64,7 @@ function previewAnswer(token: unknown): Outcome {
       body: errorBody(404, 'This content no longer exists in that language.'),
     };
   }
-  const match = /^fake\.(article|faq|risk-factor|site-setting)\.(en|es)$/.exec(token);
+  const match = /^fake\.(article|faq|risk-factor|site-setting|glossary-term)\.(en|es)$/.exec(token);
   if (!match) return unauthorized(PREVIEW_REFUSALS.invalid);
   return {
     status: 200,
@@ -71,44 +76,118 @@ function localeOf(query: Record<string, unknown>): Locale {
   return query.locale === 'es' ? 'es' : 'en';
 }
 
-/** What the real CMS would answer for the seed content. */
-export function strapiAnswer(req: RecordedRequest): Outcome {
-  const locale = localeOf(req.query);
-  const path = req.path.replace(/^\/api/, '');
-  if (req.method !== 'GET') return { status: 405, body: errorBody(405) };
+/** Every published document of each content type, per locale: what the fake CMS serves. */
+type Documents = Record<Locale, ReadonlyArray<object>>;
+export type Content = Record<string, Documents>;
 
-  if (path === '/preview') return previewAnswer(req.query.token);
-  if (path === '/site-setting') return { status: 200, body: singleBody(settings[locale]) };
-  if (path === '/faqs') return { status: 200, body: listBody(faqs[locale]) };
-  if (path === '/risk-factors') return { status: 200, body: listBody(riskFactors[locale]) };
-  if (path === '/articles') {
-    const filters = req.query.filters as { slug?: { $eq?: string } } | undefined;
-    const slug = filters?.slug?.$eq;
-    const found = articles[locale].filter((a) => slug === undefined || a.slug === slug);
-    return { status: 200, body: listBody(found) };
+export const CONTENT: Content = {
+  [ARTICLE]: articles,
+  [FAQ]: faqs,
+  [RISK_FACTOR]: riskFactors,
+  [GLOSSARY_TERM]: glossaryTerms,
+  [SITE_SETTING]: { en: [settings.en], es: [settings.es] },
+};
+
+const PATHS = Object.entries(API_PATHS).map(([uid, path]) => ({ uid, path: `/api${path}` }));
+
+/**
+ * `fields` and `populate` as Strapi applies them to one document. A populated relation shows the
+ * related documents as they are published now in that locale (the fixtures hold only their ids).
+ */
+function shape(
+  uid: string,
+  document: Record<string, unknown>,
+  query: Record<string, unknown>,
+  content: Content,
+) {
+  const attributes = CONTENT_TYPES[uid as keyof typeof CONTENT_TYPES].attributes as Record<
+    string,
+    { type: string; target?: string }
+  >;
+  const fields = query.fields as string[] | undefined;
+  const populate = (query.populate ?? {}) as Record<string, unknown>;
+  const locale = localeOf(query);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(document)) {
+    const spec = attributes[key];
+    const populated = spec && ['relation', 'media', 'component'].includes(spec.type);
+    if (populated && !(key in populate)) continue;
+    if (!populated && fields && !['id', 'documentId', ...fields].includes(key)) continue;
+    if (spec?.type !== 'relation' || !Array.isArray(value)) {
+      out[key] = value;
+      continue;
+    }
+    const published = (content[spec.target!]?.[locale] ?? []) as Array<Record<string, unknown>>;
+    const nested = (populate[key] as { fields?: string[] } | undefined)?.fields;
+    out[key] = value
+      .map((ref: { documentId: string }) => published.find((d) => d.documentId === ref.documentId))
+      .filter((related) => related !== undefined)
+      .map((related) =>
+        nested
+          ? Object.fromEntries(
+              Object.entries(related).filter(([k]) => ['id', 'documentId', ...nested].includes(k)),
+            )
+          : related,
+      );
   }
-  const one = /^\/articles\/([^/]+)$/.exec(path);
-  if (one) {
-    const article = articles[locale].find((a) => a.documentId === decodeURIComponent(one[1]!));
-    if (article && req.query.populate) return { status: 200, body: singleBody(article) };
-    return article
-      ? {
-          status: 200,
-          body: singleBody({
-            id: article.id,
-            documentId: article.documentId,
-            title: article.title,
-            slug: article.slug,
-            locale: article.locale,
-          }),
-        }
+  return out;
+}
+
+/** `filters[field][$eq]=value`, the only filter the site uses. */
+function matches(document: Record<string, unknown>, filters: unknown): boolean {
+  if (!filters || typeof filters !== 'object') return true;
+  return Object.entries(filters as Record<string, { $eq?: unknown }>).every(
+    ([field, condition]) => condition?.$eq === undefined || document[field] === condition.$eq,
+  );
+}
+
+/** What the real CMS would answer for `content` (the fixtures), for any content type's REST path. */
+export function strapiAnswer(req: RecordedRequest, content: Content = CONTENT): Outcome {
+  const locale = localeOf(req.query);
+  if (req.method !== 'GET') return { status: 405, body: errorBody(405) };
+  if (req.path === '/api/preview') return previewAnswer(req.query.token);
+
+  const type = PATHS.find(({ path }) => req.path === path || req.path.startsWith(`${path}/`));
+  if (!type) return { status: 404, body: errorBody(404) };
+  const documents = content[type.uid]![locale] as Array<Record<string, unknown>>;
+  const single = CONTENT_TYPES[type.uid as keyof typeof CONTENT_TYPES].kind === 'singleType';
+  if (single)
+    return { status: 200, body: singleBody(shape(type.uid, documents[0]!, req.query, content)) };
+
+  if (req.path !== type.path) {
+    const documentId = decodeURIComponent(req.path.slice(type.path.length + 1));
+    const found = documents.find((document) => document.documentId === documentId);
+    return found
+      ? { status: 200, body: singleBody(shape(type.uid, found, req.query, content)) }
       : { status: 404, body: errorBody(404) };
   }
-  return { status: 404, body: errorBody(404) };
+  const pagination = (req.query.pagination ?? {}) as { page?: string; pageSize?: string };
+  const page = Number(pagination.page ?? 1);
+  const pageSize = Number(pagination.pageSize ?? 25);
+  let found = documents.filter((document) => matches(document, req.query.filters));
+  if ((req.query.sort as string[] | undefined)?.[0] === 'documentId:asc') {
+    found = [...found].sort((a, b) => String(a.documentId).localeCompare(String(b.documentId)));
+  }
+  const slice = found.slice((page - 1) * pageSize, page * pageSize);
+  return {
+    status: 200,
+    body: listBody(
+      slice.map((document) => shape(type.uid, document, req.query, content)),
+      pageSize,
+      { page, total: found.length },
+    ),
+  };
 }
 
 export interface FakeCms {
   requests: RecordedRequest[];
+  /** What this fake serves: a copy of the fixtures that a test may change (see `publish`). */
+  content: Content;
+  /**
+   * Publishes a document as it now reads in `locale` (merged into the one with that documentId,
+   * or added), or unpublishes it (`null`).
+   */
+  publish(uid: string, locale: Locale, documentId: string, document: object | null): void;
   /** Requests whose path ends with `suffix` (e.g. '/faqs'). */
   requestsTo(suffix: string): RecordedRequest[];
   /**
@@ -140,8 +219,48 @@ function requestInfo(
   };
 }
 
+function recordedRequest(url: string, method: string): RecordedRequest {
+  const parsed = new URL(url, 'http://localhost');
+  const search = parsed.search.replace(/^\?/, '');
+  return {
+    method: method.toUpperCase(),
+    path: parsed.pathname,
+    search,
+    query: qs.parse(search, { depth: 10 }) as Record<string, unknown>,
+  };
+}
+
+function responseOf(outcome: { status: number; body: unknown; contentType?: string }): Response {
+  const isJson = outcome.contentType === undefined;
+  return new Response(isJson ? JSON.stringify(outcome.body) : String(outcome.body), {
+    status: outcome.status,
+    headers: { 'Content-Type': outcome.contentType ?? 'application/json; charset=utf-8' },
+  });
+}
+
+/**
+ * The fixtures answered as the CMS would, without a request (nothing is recorded): for rendering
+ * pages in tests as the renderer does.
+ */
+export const fixtureFetcher = createQueryFetcher(
+  axios.create({
+    baseURL: 'http://cms.test/api',
+    adapter: 'fetch',
+    env: {
+      fetch: async (input: unknown, init?: RequestInit) => {
+        const { url, method } = requestInfo(input, init);
+        const outcome = strapiAnswer(recordedRequest(url, method));
+        if (typeof outcome === 'string') throw new TypeError('Failed to fetch');
+        return responseOf(outcome);
+      },
+    },
+    paramsSerializer: { serialize: (params) => qs.stringify(params, { encodeValuesOnly: true }) },
+  }),
+);
+
 export function installFakeCms(): FakeCms {
   const requests: RecordedRequest[] = [];
+  const content: Content = structuredClone(CONTENT);
   let overrides: {
     match: string | RegExp;
     outcome: Outcome | ((req: RecordedRequest) => Outcome | undefined | Promise<Outcome>);
@@ -149,14 +268,7 @@ export function installFakeCms(): FakeCms {
 
   const fetchMock = vi.fn(async (input: unknown, init?: RequestInit) => {
     const { url, method, signal } = requestInfo(input, init);
-    const parsed = new URL(url, 'http://localhost');
-    const search = parsed.search.replace(/^\?/, '');
-    const req: RecordedRequest = {
-      method: method.toUpperCase(),
-      path: parsed.pathname,
-      search,
-      query: qs.parse(search, { depth: 10 }) as Record<string, unknown>,
-    };
+    const req = recordedRequest(url, method);
     requests.push(req);
 
     let outcome: Outcome | undefined;
@@ -165,7 +277,7 @@ export function installFakeCms(): FakeCms {
       const hit = typeof o.match === 'string' ? req.path.endsWith(o.match) : o.match.test(req.path);
       if (hit) outcome = typeof o.outcome === 'function' ? await o.outcome(req) : o.outcome;
     }
-    outcome ??= strapiAnswer(req);
+    outcome ??= strapiAnswer(req, content);
 
     if (outcome === 'network-error') throw new TypeError('Failed to fetch');
     if (outcome === 'hang') {
@@ -175,17 +287,24 @@ export function installFakeCms(): FakeCms {
         signal?.addEventListener('abort', abort);
       });
     }
-    const isJson = outcome.contentType === undefined;
-    return new Response(isJson ? JSON.stringify(outcome.body) : String(outcome.body), {
-      status: outcome.status,
-      headers: { 'Content-Type': outcome.contentType ?? 'application/json; charset=utf-8' },
-    });
+    return responseOf(outcome);
   });
 
   vi.stubGlobal('fetch', fetchMock);
 
   return {
     requests,
+    content,
+    publish(uid, locale, documentId, document) {
+      const documents = content[uid]![locale] as Array<{ documentId: string }>;
+      const at = documents.findIndex((d) => d.documentId === documentId);
+      const merged = document && { ...(documents[at] ?? {}), ...document, documentId };
+      const next = [...documents];
+      if (at >= 0 && merged) next[at] = merged;
+      else if (at >= 0) next.splice(at, 1);
+      else if (merged) next.push(merged);
+      content[uid]![locale] = next;
+    },
     requestsTo: (suffix) => requests.filter((r) => r.path.endsWith(suffix)),
     override(match, outcome) {
       const entry = { match, outcome };

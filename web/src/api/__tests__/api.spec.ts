@@ -1,17 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  ApiError,
+import { ApiError, cmsApi, toApiError } from '@/api';
+import { REQUEST_TIMEOUT_MS } from '@/api/config';
+import { installFakeCms, type FakeCms } from '@/test/cms';
+import { ARTICLE_DOCUMENT_ID, articles, errorBody } from './fixtures/strapi';
+
+const {
+  getAllArticles,
   getArticleBySlug,
   getArticles,
   getArticleTranslation,
   getFaqs,
+  getGlossaryTerms,
   getRiskFactors,
   getSiteSetting,
-  toApiError,
-} from '@/api';
-import { REQUEST_TIMEOUT_MS } from '@/api/config';
-import { installFakeCms, type FakeCms } from '@/test/cms';
-import { ARTICLE_DOCUMENT_ID, errorBody } from './fixtures/strapi';
+} = cmsApi;
 
 let cms: FakeCms;
 
@@ -48,6 +50,37 @@ describe('query strings', () => {
       'Is depression a genetic disease?',
       'What happens in the brain during depression?',
       'How does ketamine work?',
+    ]);
+  });
+
+  it('reads every glossary term, a page of 100 at a time, in a stable order', async () => {
+    const data = await getGlossaryTerms('es');
+    const req = only('/api/glossary-terms');
+    expect(req.query).toEqual({
+      locale: 'es',
+      sort: ['documentId:asc'],
+      pagination: { page: '1', pageSize: '100' },
+    });
+    expect(data.map((term) => term.slug).sort()).toEqual([
+      'cortisol',
+      'terapia-de-infusion-de-ketamina',
+    ]);
+  });
+
+  it('follows the pages of a whole listing until the last', async () => {
+    cms.content['api::article.article']!.en = Array.from({ length: 230 }, (_, i) => ({
+      ...articles.en[0]!,
+      id: 1000 + i,
+      documentId: `article${String(i).padStart(17, '0')}`,
+      slug: `article-${i}`,
+    }));
+    const all = await getAllArticles('en');
+    expect(all).toHaveLength(230);
+    expect(new Set(all.map((article) => article.documentId)).size).toBe(230);
+    expect(cms.requestsTo('/api/articles').map((r) => r.query.pagination)).toEqual([
+      { page: '1', pageSize: '100' },
+      { page: '2', pageSize: '100' },
+      { page: '3', pageSize: '100' },
     ]);
   });
 

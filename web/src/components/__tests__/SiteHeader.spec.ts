@@ -11,8 +11,13 @@ beforeEach(() => {
 /** Small screens: the navigation is behind a menu button (CSS decides when it is shown). */
 describe('SiteHeader: menu button', () => {
   it.each([
-    ['/', 'Menu', 'Main', ['Home', 'Articles', 'Questions', 'Risk factors']],
-    ['/es/faq', 'Menú', 'Principal', ['Inicio', 'Artículos', 'Preguntas', 'Factores de riesgo']],
+    ['/', 'Menu', 'Main', ['Home', 'Articles', 'Questions', 'Risk factors', 'Glossary']],
+    [
+      '/es/faq',
+      'Menú',
+      'Principal',
+      ['Inicio', 'Artículos', 'Preguntas', 'Factores de riesgo', 'Glosario'],
+    ],
   ])(
     'on %s: a disclosure button named %j shows and hides the navigation',
     async (path, name, navName, links) => {

@@ -109,6 +109,12 @@ describe('/preview', () => {
     );
   });
 
+  it('renders a glossary term draft under /es: the term as h1 and its definition', async () => {
+    const { wrapper } = await open(previewToken('glossary-term', 'es'), '/es');
+    expectOneH1(wrapper, 'Cortisol');
+    expect(wrapper.get('main').text()).toContain('Definición en borrador: una hormona.');
+  });
+
   it('renders site settings under /es: hero, crisis help and disclaimer', async () => {
     const { wrapper } = await open(previewToken('site-setting', 'es'), '/es');
     const main = wrapper.get('main');
