@@ -1,4 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import {
+  CONTENT_ACTIONS,
+  LOCALE_UID,
+  PERMISSION_UID,
+  type ContentAction,
+  type ContentChange,
+} from '@clinic/contract';
 
 /**
  * The CMS's one source of "what the public sees has changed" events. Every listener (the
@@ -13,40 +20,16 @@ import type { Core } from '@strapi/strapi';
  * API on the event sees the new data), and never for a write that failed or was rolled back.
  */
 
-/** The document service's write actions; reads (findMany, findOne, findFirst, count) are ignored. */
-export const DOCUMENT_WRITE_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'publish',
-  'unpublish',
-  'discardDraft',
-  'clone',
-] as const;
-
-export type ContentAction = (typeof DOCUMENT_WRITE_ACTIONS)[number];
-
-export interface ContentChange {
-  /** The content type (`api::faq.faq`), or `plugin::i18n.locale`, or the permission model. */
-  uid: string;
-  action: ContentAction;
-  /** The document written; null for locales and permissions (they are not documents). */
-  documentId: string | null;
-  /**
-   * The locale the write named: a code, `'*'` for every locale, or null when it named none
-   * (Strapi then used the default locale) or the type is not localized. `'*'` also when the write
-   * changed other locales too: Strapi copies a document's non-localized fields (e.g. an FAQ's
-   * `order`) to its other locales. For a locale change, the code of that locale when known.
-   */
-  locale: string | null;
-  /** When the change was committed (ISO 8601). */
-  at: string;
-}
+/**
+ * The change a listener gets, the action list and the uids of what are not documents: the wire
+ * contract the renderer reads too (@clinic/contract). The document service's other actions are
+ * reads (findMany, findOne, findFirst, count) and are ignored.
+ */
+export { LOCALE_UID, PERMISSION_UID, type ContentAction, type ContentChange };
+export const DOCUMENT_WRITE_ACTIONS = CONTENT_ACTIONS;
 
 export type ContentChangeListener = (change: ContentChange) => void | Promise<void>;
 
-export const LOCALE_UID = 'plugin::i18n.locale';
-export const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
 
 const listeners = new WeakMap<Core.Strapi, Set<ContentChangeListener>>();

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import type { RendererConfig } from '../../config/renderer';
+import { notificationBody, SIGNATURE_HEADER, signNotification } from '@clinic/contract';
 import { onContentChange, type ContentChange } from './index';
-import { SIGNATURE_HEADER, sign } from './signature';
 
 /**
  * Tells the prerendering renderer about every content change, so it re-renders the pages
  * concerned within a second of Publish. Each change is POSTed to every RENDERER_HOOK_URL as
  * `{"events":[change, ...]}` (the changes of one tick in one request), signed with
- * RENDER_HOOK_SECRET (see ./signature.ts). A failed delivery (no answer, a non-2xx answer, no
+ * RENDER_HOOK_SECRET (the scheme is @clinic/contract's, which the renderer verifies). A failed delivery (no answer, a non-2xx answer, no
  * answer within the timeout) is retried a few times with a short, doubling pause, then logged as a
  * warning: the renderer also re-renders periodically, so a lost notification only delays a page.
  * Nothing here is awaited by, or can fail, the editor's request.
@@ -90,13 +90,13 @@ function createDelivery(url: string, settings: RendererHookSettings, log: Log, s
 
   /** Null when delivered, otherwise why not. */
   async function post(events: ContentChange[]): Promise<string | null> {
-    const body = JSON.stringify({ events });
+    const body = notificationBody(events);
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          [SIGNATURE_HEADER]: sign(body, settings.secret),
+          [SIGNATURE_HEADER]: await signNotification(body, settings.secret),
         },
         body,
         signal: AbortSignal.any([stop, AbortSignal.timeout(settings.timeoutMs)]),

@@ -5,6 +5,15 @@ const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const body = '{"events":[]}';
 
 describe('notification signatures', () => {
+  it('are t=<ms>,v1=<hex HMAC-SHA256 of "<t>.<body>"> (a vector computed with openssl)', async () => {
+    const vectorBody =
+      '{"events":[{"uid":"api::faq.faq","action":"publish","documentId":"abc","locale":"*","at":"2023-11-14T22:13:20.000Z"}]}';
+    // printf '%s' "1700000000000.$BODY" | openssl dgst -sha256 -hmac a-shared-secret
+    expect(await signNotification(vectorBody, 'a-shared-secret', 1_700_000_000_000)).toBe(
+      't=1700000000000,v1=101dd27c332513bafee4d3f172a1b156b47751cad3704a910ce3537eabb97995',
+    );
+  });
+
   it('accepts what was signed with the same secret, once', async () => {
     const verify = createNotificationVerifier(SECRET);
     const header = await signNotification(body, SECRET, 1_000_000);
