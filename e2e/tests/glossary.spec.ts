@@ -58,5 +58,5 @@ test('the glossary is linked from every page and has its letter index', async ({
   const first = letters.getByRole('link').first();
   const letter = (await first.textContent())!.trim();
   await first.click();
-  await expect(page.getByRole('heading', { level: 2, name: letter })).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 2, name: letter, exact: true })).toBeInViewport();
 });
