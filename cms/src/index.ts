@@ -12,7 +12,7 @@ import {
   stopRendererHook,
 } from './content-events/renderer-hook';
 import { seed } from './seed';
-import { assertSecretsPresent } from './utils/required-env';
+import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
 
 export default {
   /**
@@ -21,6 +21,10 @@ export default {
    */
   async register({ strapi }: { strapi: Core.Strapi }) {
     assertSecretsPresent();
+    checkSecretStrength(process.env, {
+      production: process.env.NODE_ENV === 'production',
+      warn: (message) => strapi.log.warn(message),
+    });
     const rendererHook = rendererHookSettings(strapi); // RENDERER_HOOK_URL needs RENDER_HOOK_SECRET
     // One source of content-change events (src/content-events), several listeners: the renderer's
     // notification here, the locale-code cache, later the response cache.

@@ -2,8 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { assertSecretsPresent, REQUIRED_SECRETS } from '../src/utils/required-env';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  assertSecretsPresent,
+  checkSecretStrength,
+  REQUIRED_SECRETS,
+} from '../src/utils/required-env';
+import { secretProblem } from '../src/utils/secret-strength';
 
 const complete = Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, 'value']));
 
@@ -17,6 +22,48 @@ describe('required secrets', () => {
     expect(() => assertSecretsPresent(env)).toThrow(
       /Missing required secret\(s\): APP_KEYS, JWT_SECRET\./,
     );
+  });
+});
+
+describe('secret strength at start-up', () => {
+  const strong = Object.fromEntries(
+    REQUIRED_SECRETS.map((name, index) => [name, `${'Qz7Lp2Vx9Kc4Mn8Bt1Wr6Hy3Fj5Gd0Sa'}${index}`]),
+  );
+  const weak = { ...strong, JWT_SECRET: 'change-me-jwt-secret', ENCRYPTION_KEY: 'short' };
+
+  it('in production: refuses, naming every weak secret', () => {
+    const warn = vi.fn();
+    expect(() => checkSecretStrength(weak, { production: true, warn })).toThrow(
+      /JWT_SECRET .*placeholder[\s\S]*ENCRYPTION_KEY is 5 characters/,
+    );
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('elsewhere: one warning per weak secret, and starts', () => {
+    const warn = vi.fn();
+    expect(() => checkSecretStrength(weak, { production: false, warn })).not.toThrow();
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringMatching(/JWT_SECRET .*placeholder/),
+      expect.stringMatching(/ENCRYPTION_KEY is 5 characters/),
+    ]);
+  });
+
+  it('RENDER_HOOK_SECRET only counts once RENDERER_HOOK_URL is set', () => {
+    const warn = vi.fn();
+    const hookless = { ...strong, RENDER_HOOK_SECRET: 'change-me-render-hook-secret' };
+    expect(() => checkSecretStrength(hookless, { production: true, warn })).not.toThrow();
+    expect(() =>
+      checkSecretStrength(
+        { ...hookless, RENDERER_HOOK_URL: 'http://renderer:4000/hooks/content' },
+        { production: true, warn },
+      ),
+    ).toThrow(/RENDER_HOOK_SECRET/);
+  });
+
+  it('strong secrets pass silently', () => {
+    const warn = vi.fn();
+    checkSecretStrength(strong, { production: true, warn });
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 
@@ -44,9 +91,11 @@ describe('scripts/ensure-env.mjs', () => {
   it('generates every secret, different on each install', () => {
     const first = parse(runIn());
     const second = parse(runIn());
-    for (const name of REQUIRED_SECRETS) {
+    for (const name of [...REQUIRED_SECRETS, 'RENDER_HOOK_SECRET']) {
       expect(first[name]?.length).toBeGreaterThanOrEqual(40);
       expect(first[name]).not.toBe(second[name]);
+      // Strong enough for production (src/utils/secret-strength.ts), each APP_KEYS key too.
+      expect(secretProblem(name, first[name]!), name).toBeNull();
     }
     expect(first.APP_KEYS!.split(',')).toHaveLength(4);
   });
