@@ -2,11 +2,23 @@ import type { Core } from '@strapi/strapi';
 import { isPreviewable } from '../src/preview/targets';
 import { createPreviewToken } from '../src/preview/token';
 
+/** Secure cookies for an https PUBLIC_URL, none for an http one; unset: Strapi decides. */
+function cookieSecure(publicUrl: string): boolean | undefined {
+  if (publicUrl.trim() === '') return undefined;
+  return /^https:\/\//i.test(publicUrl.trim());
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
   const siteUrl = env('SITE_URL', 'http://localhost:5173').replace(/\/$/, '');
   return {
     auth: {
       secret: env('ADMIN_JWT_SECRET')!,
+      // The admin's session (refresh) cookie is Secure whenever the CMS's public address is https,
+      // whatever NODE_ENV (Strapi's default: only in production, and only when the request itself
+      // is https). A sign-in that reaches the CMS over http then gets a 403 that says why
+      // (src/security/admin-https.ts) rather than Koa's refusal to set the cookie (a 500). An http
+      // PUBLIC_URL: not Secure (it could not be sent back); none: Strapi's default.
+      cookie: { secure: cookieSecure(env('PUBLIC_URL', '')) },
     },
     apiToken: {
       salt: env('API_TOKEN_SALT')!,

@@ -12,6 +12,8 @@ import {
   stopRendererHook,
 } from './content-events/renderer-hook';
 import { seed } from './seed';
+import { requireHttpsForAdminSessions } from './security/admin-https';
+import { assertRouteHooksApplied } from './utils/route-hooks';
 import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
 
 export default {
@@ -33,6 +35,8 @@ export default {
     // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);
+    // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
+    requireHttpsForAdminSessions(strapi);
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
     // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
     await holdStartupLock(strapi);
@@ -44,6 +48,7 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     try {
+      assertRouteHooksApplied(strapi); // Strapi registered its routes: each check found its own
       await ensureLocales(strapi);
       await ensureEditorsCanUseAllLocales(strapi);
       await syncPublicPermissions(strapi);
