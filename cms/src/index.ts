@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { closeFirstAdminRegistration, ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureEditorsCanUseAllLocales } from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
@@ -37,6 +37,7 @@ export default {
     registerContentHealth(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
     requireHttpsForAdminSessions(strapi);
+    closeFirstAdminRegistration(strapi); // in production: ADMIN_EMAIL / ADMIN_PASSWORD instead
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
     // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
     await holdStartupLock(strapi);

@@ -69,7 +69,7 @@ describe('secret strength at start-up', () => {
 
 describe('scripts/ensure-env.mjs', () => {
   /** Runs a copy of the script in a scratch cms/ folder and returns the .env it leaves. */
-  function runIn(existing?: string): string {
+  function runIn(existing?: string, args: string[] = []): string {
     const dir = mkdtempSync(join(tmpdir(), 'ensure-env-'));
     mkdirSync(join(dir, 'scripts'));
     copyFileSync(
@@ -77,7 +77,9 @@ describe('scripts/ensure-env.mjs', () => {
       join(dir, 'scripts', 'ensure-env.mjs'),
     );
     if (existing !== undefined) writeFileSync(join(dir, '.env'), existing);
-    execFileSync(process.execPath, [join(dir, 'scripts', 'ensure-env.mjs')]);
+    execFileSync(process.execPath, [join(dir, 'scripts', 'ensure-env.mjs'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return readFileSync(join(dir, '.env'), 'utf8');
   }
   const parse = (env: string) =>
@@ -105,5 +107,32 @@ describe('scripts/ensure-env.mjs', () => {
     expect(env.PORT).toBe('1400');
     expect(env.JWT_SECRET).toBe('keep-me');
     expect(env.API_TOKEN_SALT).toBeTruthy();
+  });
+
+  it('writes no first admin by default (npm run dev keeps the registration screen)', () => {
+    const env = parse(runIn());
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+    expect(env.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('with --first-admin (npm start): a local first admin Strapi accepts, different on each install', () => {
+    const first = parse(runIn(undefined, ['--first-admin']));
+    const second = parse(runIn(undefined, ['--first-admin']));
+    expect(first.ADMIN_EMAIL).toMatch(/^[\w.+-]+@[\w-]+(\.[\w-]+)+$/);
+    // Strapi's password rules: 8 to 72 bytes, a lowercase and an uppercase letter, a digit.
+    for (const password of [first.ADMIN_PASSWORD!, second.ADMIN_PASSWORD!]) {
+      expect(password.length).toBeGreaterThanOrEqual(16);
+      expect(Buffer.byteLength(password)).toBeLessThanOrEqual(72);
+      expect(password).toMatch(/[a-z]/);
+      expect(password).toMatch(/[A-Z]/);
+      expect(password).toMatch(/\d/);
+    }
+    expect(first.ADMIN_PASSWORD).not.toBe(second.ADMIN_PASSWORD);
+    // An operator's own values are kept.
+    const own = parse(
+      runIn('ADMIN_EMAIL=me@clinic.example\nADMIN_PASSWORD=Mine-2026-pass', ['--first-admin']),
+    );
+    expect(own.ADMIN_EMAIL).toBe('me@clinic.example');
+    expect(own.ADMIN_PASSWORD).toBe('Mine-2026-pass');
   });
 });
