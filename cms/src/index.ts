@@ -11,6 +11,7 @@ import {
   startRendererHook,
   stopRendererHook,
 } from './content-events/renderer-hook';
+import { guardPublicReads } from './middlewares/public-read-guard';
 import { seed } from './seed';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
@@ -36,6 +37,7 @@ export default {
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
+    guardPublicReads(strapi); // every content-API read of every content type
     requireHttpsForAdminSessions(strapi);
     closeFirstAdminRegistration(strapi); // in production: ADMIN_EMAIL / ADMIN_PASSWORD instead
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of

@@ -1,15 +1,40 @@
 import type { Core } from '@strapi/strapi';
 import { localeCodes } from '../utils/locale-codes';
+import { addRouteHook, type RouteDescription } from '../utils/route-hooks';
 
 /**
- * Guards the public read routes (find / findOne) before Strapi's query layer sees them:
+ * Guards the content API's reads (every GET route of every api:: content type: find, findOne and
+ * any custom GET route on a content type's controller) before Strapi's query layer sees them:
+ * - query keys: only those the public API documents (PUBLIC_QUERY_KEYS). Strapi 5 also takes
+ *   `publicationFilter` and `hasPublishedVersion`, which tell anyone which published entries have
+ *   unpublished changes or drafts, and `_q` (full-text search): not for the public. An unknown key
+ *   is a 400 that names it (strictParams would refuse some, not these, with a terser message);
  * - drafts: Strapi lets any role that may `find` ask for `?status=draft`; the public API never
  *   serves drafts (editors preview them through the signed preview route instead);
  * - locale: an unknown code would silently answer an empty list; say it is unknown instead;
  * - pagination: must be positive whole numbers within the API's maxLimit;
  * - filters: a logical operator given a plain value makes the query builder throw (a 500).
- * Everything else (unknown keys, fields, sort) is validated by Strapi's strictParams.
+ * Fields, sorts and populate are validated by Strapi's strictParams.
+ *
+ * It is not listed in each route file: guardPublicReads() adds it, in register(), to every such
+ * route as Strapi registers it (src/utils/route-hooks.ts), so a content type created later with
+ * `strapi generate` or the Content-Type Builder (whose route file has no config) is guarded too.
+ * Routes of APIs without a content type (`/api/preview`, with its token) and the admin's routes
+ * are not content-type reads and keep their own rules.
  */
+
+/** The top-level query keys the public API accepts; `status` only as `published`. */
+export const PUBLIC_QUERY_KEYS = [
+  'locale',
+  'fields',
+  'filters',
+  'sort',
+  'pagination',
+  'populate',
+  'status',
+] as const;
+
+const ACCEPTED = new Set<string>(PUBLIC_QUERY_KEYS);
 
 type Query = Record<string, unknown>;
 
@@ -59,6 +84,18 @@ export function filtersProblem(filters: unknown, path = 'filters'): string | nul
   return null;
 }
 
+/** The first query key the public API does not accept, as a refusal; `null` when all are fine. */
+export function unknownKeyProblem(query: Query): { message: string; param: string } | null {
+  const unknown = Object.keys(query).find((key) => !ACCEPTED.has(key));
+  if (unknown === undefined) return null;
+  return {
+    message:
+      `Unknown query parameter "${unknown}". This API accepts: ${PUBLIC_QUERY_KEYS.join(', ')} ` +
+      '(status: published only).',
+    param: unknown,
+  };
+}
+
 const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
   return async (ctx, next) => {
     const query = ctx.query as Query;
@@ -67,6 +104,8 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     if (query.status !== undefined && query.status !== 'published') {
       return refuse('Only published content is available from this API.', 'status');
     }
+    const unknown = unknownKeyProblem(query);
+    if (unknown) return refuse(unknown.message, unknown.param);
     if (query.locale !== undefined) {
       const codes = await localeCodes(strapi);
       if (typeof query.locale !== 'string' || !codes.includes(query.locale)) {
@@ -82,5 +121,38 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     await next();
   };
 };
+
+/** The api:: content type whose controller answers `route`, if any. */
+function contentTypeOf(strapi: Core.Strapi, route: RouteDescription): string | null {
+  const inApi = (uid: string) => uid.startsWith('api::') && uid in strapi.contentTypes;
+  if (route.handler === null) {
+    // A function handler in an API with a content type: guarded too, to be safe.
+    const api = route.apiName;
+    if (!api) return null;
+    return Object.keys(strapi.contentTypes).find((uid) => uid.startsWith(`api::${api}.`)) ?? null;
+  }
+  const controller = route.handler.slice(0, route.handler.lastIndexOf('.'));
+  const uid = controller.includes('::')
+    ? controller
+    : route.apiName
+      ? `api::${route.apiName}.${controller}`
+      : '';
+  return inApi(uid) ? uid : null;
+}
+
+/**
+ * Puts the guard first on every GET content-API route answered by an api:: content type's
+ * controller (call in register()). Start-up fails if it found none (src/utils/route-hooks.ts).
+ */
+export function guardPublicReads(strapi: Core.Strapi): void {
+  const guard = publicReadGuard({}, { strapi }) as Core.MiddlewareHandler;
+  addRouteHook(strapi, {
+    name: 'public read guard',
+    api: 'content-api',
+    required: true,
+    applies: (route) => route.method === 'GET' && contentTypeOf(strapi, route) !== null,
+    middleware: guard,
+  });
+}
 
 export default publicReadGuard;

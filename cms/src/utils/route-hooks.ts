@@ -58,8 +58,8 @@ interface RoutableApi {
 
 interface Registry {
   hooks: RouteHook[];
-  /** Routes each hook was added to (`METHOD prefix+path`). */
-  applied: Map<RouteHook, string[]>;
+  /** Routes each hook was added to. */
+  applied: Map<RouteHook, RouteDescription[]>;
 }
 
 const registries = new WeakMap<Core.Strapi, Registry>();
@@ -108,7 +108,7 @@ function registryOf(strapi: Core.Strapi): Registry {
           if (!middlewares.includes(hook.middleware)) {
             route.config.middlewares = [hook.middleware, ...middlewares];
           }
-          created.applied.get(hook)!.push(`${described.method} ${prefix}${route.path}`);
+          created.applied.get(hook)!.push(described);
         }
       }
       return register(routes);
@@ -126,11 +126,14 @@ export function addRouteHook(strapi: Core.Strapi, hook: RouteHook): void {
   registry.applied.set(hook, []);
 }
 
-/** The routes a hook was added to (for tests and the start-up check). */
+/** The routes a hook was added to, as `METHOD prefix+path` (for tests and operators). */
 export function routesWithHook(strapi: Core.Strapi, name: string): string[] {
   const registry = registries.get(strapi);
   const hook = registry?.hooks.find((candidate) => candidate.name === name);
-  return hook ? [...registry!.applied.get(hook)!] : [];
+  if (!hook) return [];
+  return registry!.applied
+    .get(hook)!
+    .map((route) => `${route.method} ${route.prefix}${route.path}`);
 }
 
 /** Throws when a required hook found no route (call in bootstrap(), after Strapi's routing). */
