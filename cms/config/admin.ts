@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isPreviewable } from '../src/preview/targets';
-import { createPreviewToken } from '../src/preview/token';
+import { previewLinkHandler } from '../src/preview/admin-handler';
 
 /** Secure cookies for an https PUBLIC_URL, none for an http one; unset: Strapi decides. */
 function cookieSecure(publicUrl: string): boolean | undefined {
@@ -37,27 +36,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
       docLinks: env.bool('FLAG_DOC_LINKS', true),
     },
     // Editors preview a draft on the real site: the link carries a signed token that expires
-    // after PREVIEW_TOKEN_TTL_SECONDS (see src/preview/token.ts).
+    // after PREVIEW_TOKEN_TTL_SECONDS (src/preview/token.ts), signed only for an entry the admin's
+    // role may read in that locale (src/preview/permission.ts).
     preview: {
       enabled: true,
       config: {
         allowedOrigins: [siteUrl],
-        async handler(uid: string, { documentId, locale, status }) {
-          if (!isPreviewable(uid) || !documentId) return null;
-          const token = createPreviewToken(
-            {
-              uid,
-              documentId,
-              locale: locale ?? 'en',
-              status: status === 'published' ? 'published' : 'draft',
-            },
-            env('PREVIEW_SECRET', ''),
-            { ttlSeconds: env.int('PREVIEW_TOKEN_TTL_SECONDS', 600) },
-          );
-          // The site's Spanish pages live under /es, so the page around the draft is Spanish too.
-          const prefix = locale && locale !== 'en' ? `/${locale}` : '';
-          return `${siteUrl}${prefix}/preview?token=${encodeURIComponent(token)}`;
-        },
+        handler: previewLinkHandler({
+          siteUrl,
+          secret: env('PREVIEW_SECRET', ''),
+          ttlSeconds: env.int('PREVIEW_TOKEN_TTL_SECONDS', 600),
+          defaultLocale: 'en',
+        }),
       },
     },
   };

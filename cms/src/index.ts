@@ -12,6 +12,7 @@ import {
   stopRendererHook,
 } from './content-events/renderer-hook';
 import { guardPublicReads } from './middlewares/public-read-guard';
+import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
@@ -39,6 +40,7 @@ export default {
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
     guardPublicReads(strapi); // every content-API read of every content type
     requireHttpsForAdminSessions(strapi);
+    refusePreviewsTheRoleCannotRead(strapi); // preview links: what the role may read
     closeFirstAdminRegistration(strapi); // in production: ADMIN_EMAIL / ADMIN_PASSWORD instead
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
     // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
