@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { localeCodes } from '../utils/locale-codes';
+import { displayName, firstHeaderIn, REFUSED_HEADERS } from '../response-cache/strapi-headers';
 import { addRouteHook, type RouteDescription } from '../utils/route-hooks';
 
 /**
  * Guards the content API's reads (every GET route of every api:: content type: find, findOne and
  * any custom GET route on a content type's controller) before Strapi's query layer sees them:
+ * - request headers: one that makes Strapi answer in another shape and that no client of ours
+ *   needs (REFUSED_HEADERS: `Strapi-Response-Format`, see src/response-cache/strapi-headers.ts)
+ *   is a 400 naming it, so a public read has one representation, the one the cache stores;
  * - query keys: only those the public API documents (PUBLIC_QUERY_KEYS). Strapi 5 also takes
  *   `publicationFilter` and `hasPublishedVersion`, which tell anyone which published entries have
  *   unpublished changes or drafts, and `_q` (full-text search): not for the public. An unknown key
@@ -101,6 +105,13 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     const query = ctx.query as Query;
     const refuse = (message: string, param: string) => ctx.badRequest(message, { param });
 
+    const header = firstHeaderIn(ctx.headers, REFUSED_HEADERS);
+    if (header !== undefined) {
+      return ctx.badRequest(
+        `The ${displayName(header)} header is not accepted: this API answers in one format.`,
+        { header: displayName(header) },
+      );
+    }
     if (query.status !== undefined && query.status !== 'published') {
       return refuse('Only published content is available from this API.', 'status');
     }
