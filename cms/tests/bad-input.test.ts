@@ -30,6 +30,15 @@ describe('bad input gets a 4xx with a message, never a 5xx', () => {
     ['populate of an unknown relation', '/api/articles?populate=nope', /nope/],
     ['fields that do not exist', '/api/faqs?fields[0]=nope', /nope/],
     ['draft status', '/api/articles?status=draft', /published/],
+    // PostgreSQL refuses NUL in text: Strapi would answer 500 (found by tests/read-fuzz.test.ts).
+    ['a NUL in the documentId', '/api/faqs/%00', /NUL/],
+    [
+      'a NUL in a filter value',
+      '/api/faqs?filters[question][$eq]=a%00b',
+      /filters\[question\]\[\$eq\].*NUL/,
+    ],
+    ['a NUL in a query key', '/api/faqs?filters[que%00stion][$eq]=a', /NUL/],
+    ['draft metadata', '/api/faqs?publicationFilter=modified', /"publicationFilter"/],
   ])('%s', async (_label, path, message) => {
     const response = await cms.request.get(path);
     expect(response.status, JSON.stringify(response.body)).toBe(400);

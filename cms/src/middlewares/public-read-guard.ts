@@ -17,7 +17,9 @@ import { addRouteHook, type RouteDescription } from '../utils/route-hooks';
  *   serves drafts (editors preview them through the signed preview route instead);
  * - locale: an unknown code would silently answer an empty list; say it is unknown instead;
  * - pagination: must be positive whole numbers within the API's maxLimit;
- * - filters: a logical operator given a plain value makes the query builder throw (a 500).
+ * - filters: a logical operator given a plain value makes the query builder throw (a 500);
+ * - NUL characters, in a query key or value or in the document id of the path: PostgreSQL refuses
+ *   them in text, which Strapi answers with a 500 (found by tests/read-fuzz.test.ts).
  * Fields, sorts and populate are validated by Strapi's strictParams.
  *
  * It is not listed in each route file: guardPublicReads() adds it, in register(), to every such
@@ -100,6 +102,18 @@ export function unknownKeyProblem(query: Query): { message: string; param: strin
   };
 }
 
+/** Where a NUL character is, in the query (`filters[question][$eq]`) or a path parameter. */
+export function nulProblem(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path;
+    const found = nulProblem(item, path === '' ? key : `${path}[${key}]`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
   return async (ctx, next) => {
     const query = ctx.query as Query;
@@ -111,6 +125,10 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
         `The ${displayName(header)} header is not accepted: this API answers in one format.`,
         { header: displayName(header) },
       );
+    }
+    const nul = nulProblem(ctx.params ?? {}, '') ?? nulProblem(query, '');
+    if (nul !== null) {
+      return refuse(`${nul || 'The request'} contains a NUL character.`, nul || 'path');
     }
     if (query.status !== undefined && query.status !== 'published') {
       return refuse('Only published content is available from this API.', 'status');
