@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'supertest';
-import { createTestDatabase, type TestDatabase } from './helpers/database';
+import { createTestDatabase } from './helpers/database';
 import { databaseKind, startCms, type RunningCms } from './helpers/strapi';
 
 /**

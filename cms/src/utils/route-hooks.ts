@@ -88,7 +88,7 @@ function describeRoute(route: RouteInput, prefix: string): RouteDescription {
 }
 
 function registryOf(strapi: Core.Strapi): Registry {
-  let registry = registries.get(strapi);
+  const registry = registries.get(strapi);
   if (registry) return registry;
   const created: Registry = { hooks: [], applied: new Map() };
   for (const type of ['admin', 'content-api'] as const) {
