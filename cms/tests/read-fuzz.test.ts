@@ -126,11 +126,27 @@ function randomPath(random: Random, ids: Record<string, string[]>): string {
         pick<QueryValue>([
           {
             [pick(fieldNames)]: {
-              [pick(['$eq', '$contains', '$null', '$gte', '$nope'])]: pick([
+              [pick([
+                '$eq',
+                '$contains',
+                '$null',
+                '$gte',
+                '$lt',
+                '$in',
+                '$between',
+                '$eqi',
+                '$nope',
+              ])]: pick<QueryValue>([
                 '1',
                 'true',
                 'zyzzog',
                 'a',
+                '1.5',
+                '',
+                '2026-01-01',
+                '99999999999',
+                ['1'],
+                ['1', '3'],
               ]),
             },
           },
@@ -142,6 +158,22 @@ function randomPath(random: Random, ids: Record<string, string[]>): string {
           { faqs: { question: { $contains: 'zyzzog' } } },
           { publishedAt: { $null: 'true' } },
           { documentId: { $in: ids.faqs!.slice(0, 2) } },
+          {
+            faqs: {
+              [pick(['id', 'order', 'question'])]: {
+                [pick(['$eq', '$in', '$contains'])]: pick(['1', 'x']),
+              },
+            },
+          },
+          {
+            [pick(['cover', 'seo', 'faqs', 'references'])]: pick<QueryValue>([
+              'x',
+              '1',
+              { $null: 'true' },
+              { id: { $eq: 'x' } },
+            ]),
+          },
+          { id: pick<QueryValue>(['1', 'x', { $lt: '2' }, { $between: ['1'] }]) },
           { question: { $eq: 'nul\u0000byte' } },
           { ['que\u0000stion']: { $eq: 'a' } },
         ]),
@@ -178,13 +210,26 @@ function randomPath(random: Random, ids: Record<string, string[]>): string {
   return search === '' ? base : `${base}?${search}`;
 }
 
+/** The reads the site itself makes (web/src/api/index.ts), among the random ones. */
+const SITE_READS = [
+  '/api/site-setting?locale=en',
+  '/api/faqs?locale=en&sort[0]=order:asc',
+  '/api/risk-factors?locale=es&sort[0]=order:asc',
+  '/api/articles?locale=en&fields[0]=title&fields[1]=slug&fields[2]=summary&populate[cover]=true' +
+    '&sort[0]=title:asc&pagination[pageSize]=100',
+  '/api/articles?locale=es&populate[faqs]=true&populate[seo]=true&pagination[page]=1&pagination[pageSize]=100',
+];
+
 /** Reads whose paths repeat (so the cache has something to answer) with their own headers. */
 function randomReads(random: Random, ids: Record<string, string[]>, count: number): Read[] {
   const paths: string[] = [];
   const reads: Read[] = [];
   for (let index = 0; index < count; index += 1) {
-    const path =
-      paths.length > 0 && random.chance(0.75) ? random.pick(paths) : randomPath(random, ids);
+    const path = random.chance(0.25)
+      ? random.pick(SITE_READS)
+      : paths.length > 0 && random.chance(0.6)
+        ? random.pick(paths)
+        : randomPath(random, ids);
     paths.push(path);
     reads.push({ path, headers: randomHeaders(random) });
   }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { localeCodes } from '../utils/locale-codes';
 import { displayName, firstHeaderIn, REFUSED_HEADERS } from '../response-cache/strapi-headers';
 import { addRouteHook, type RouteDescription } from '../utils/route-hooks';
+import { filterValuesProblem } from './filter-values';
 
 /**
  * Guards the content API's reads (every GET route of every api:: content type: find, findOne and
@@ -17,7 +18,9 @@ import { addRouteHook, type RouteDescription } from '../utils/route-hooks';
  *   serves drafts (editors preview them through the signed preview route instead);
  * - locale: an unknown code would silently answer an empty list; say it is unknown instead;
  * - pagination: must be positive whole numbers within the API's maxLimit;
- * - filters: a logical operator given a plain value makes the query builder throw (a 500);
+ * - filters: a logical operator given a plain value makes the query builder throw (a 500), and a
+ *   value that does not fit its field's type (a word for a number, text operators on numbers,
+ *   dates or rich text…) makes PostgreSQL refuse the query (a 500): ./filter-values.ts;
  * - NUL characters, in a query key or value or in the document id of the path: PostgreSQL refuses
  *   them in text, which Strapi answers with a 500 (found by tests/read-fuzz.test.ts).
  * Fields, sorts and populate are validated by Strapi's strictParams.
@@ -128,7 +131,7 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     }
     const nul = nulProblem(ctx.params ?? {}, '') ?? nulProblem(query, '');
     if (nul !== null) {
-      return refuse(`${nul || 'The request'} contains a NUL character.`, nul || 'path');
+      return refuse(`${nul || 'The query'} contains a NUL character.`, nul || 'query');
     }
     if (query.status !== undefined && query.status !== 'published') {
       return refuse('Only published content is available from this API.', 'status');
@@ -146,10 +149,31 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     if (pagination) return refuse(pagination, 'pagination');
     const filters = filtersProblem(query.filters);
     if (filters) return refuse(filters, 'filters');
+    const uid = routeContentType(strapi, ctx.state.route as RouteState | undefined);
+    const values = uid === null ? null : filterValuesProblem(strapi, uid, query.filters);
+    if (values) return refuse(values, 'filters');
 
     await next();
   };
 };
+
+/** What Strapi puts on ctx.state.route. */
+interface RouteState {
+  handler?: unknown;
+  info?: { apiName?: string };
+}
+
+/** The api:: content type of the route being answered (ctx.state.route), if any. */
+function routeContentType(strapi: Core.Strapi, route: RouteState | undefined): string | null {
+  if (!route) return null;
+  return contentTypeOf(strapi, {
+    method: 'GET',
+    path: '',
+    prefix: '',
+    handler: typeof route.handler === 'string' ? route.handler : null,
+    apiName: route.info?.apiName,
+  });
+}
 
 /** The api:: content type whose controller answers `route`, if any. */
 function contentTypeOf(strapi: Core.Strapi, route: RouteDescription): string | null {
