@@ -67,6 +67,17 @@ describe('bad input gets a 4xx with a message, never a 5xx', () => {
     ['a word for a relation', '/api/articles?filters[cover]=x', /filters\[cover\]/],
     ['inside $or', '/api/faqs?filters[$or][0][order][$eq]=x', /filters\[\$or\]\[0\]\[order\]/],
     ['an object for a value', '/api/faqs?filters[question][$eq][a]=b', /single value/],
+    [
+      'inside populate',
+      '/api/articles?populate[faqs][filters][order][$eq]=x',
+      /populate\[faqs\]\[filters\]\[order\]\[\$eq\] must be a whole number/,
+    ],
+    [
+      'deeper inside populate',
+      '/api/articles?populate[faqs][populate][localizations][filters][id][$in][0]=x',
+      /populate\[faqs\]\[populate\]\[localizations\]\[filters\]\[id\]/,
+    ],
+    ['$or given a value inside populate', '/api/articles?populate[faqs][filters][$or]=1', /\$or/],
   ])('%s', async (_label, path, message) => {
     const response = await cms.request.get(path);
     expect(response.status, JSON.stringify(response.body)).toBe(400);
@@ -83,6 +94,7 @@ describe('bad input gets a 4xx with a message, never a 5xx', () => {
     '/api/faqs?filters[answer][$notNull]=true',
     '/api/articles?filters[faqs][order][$lte]=4&filters[seo][metaTitle][$contains]=a',
     '/api/articles?filters[cover][$null]=true',
+    '/api/articles?populate[faqs][filters][order][$gte]=2&populate[faqs][fields][0]=question',
   ])('filter values that fit their fields still answer 200: %s', async (path) => {
     const response = await cms.request.get(path);
     expect(response.status, JSON.stringify(response.body)).toBe(200);

@@ -189,6 +189,16 @@ function randomPath(random: Random, ids: Record<string, string[]>): string {
           { faqs: { fields: ['question'] } },
           { faqs: { populate: '*' } },
           { faqs: { filters: { question: { $contains: 'zyzzog' } } } },
+          {
+            faqs: {
+              filters: {
+                [pick(['order', 'id', 'answer'])]: {
+                  [pick(['$eq', '$contains'])]: pick(['1', 'x']),
+                },
+              },
+            },
+          },
+          { faqs: { filters: { $or: pick<QueryValue>(['x', [{ order: { $eq: '1' } }]]) } } },
           { faqs: { status: 'draft' } },
           { seo: 'true', references: 'true' },
         ]),

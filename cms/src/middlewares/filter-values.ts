@@ -220,3 +220,59 @@ export function filterValuesProblem(
   }
   return null;
 }
+
+/** The model a relation, media or component attribute leads to, if any. */
+function relatedModel(attribute: Attribute | undefined): string | undefined {
+  if (!attribute) return undefined;
+  if (attribute.type === 'relation') return attribute.target;
+  if (attribute.type === 'media') return 'plugin::upload.file';
+  if (attribute.type === 'component') return attribute.component;
+  return undefined;
+}
+
+/**
+ * The same checks for the filters inside `populate` (`populate[faqs][filters][order][$eq]=x`),
+ * at any depth, each against the related model; `nestedFilters` checks their logical operators.
+ */
+export function populateProblem(
+  strapi: Core.Strapi,
+  uid: string,
+  populate: unknown,
+  nestedFilters: (filters: unknown, at: string) => string | null,
+  at = 'populate',
+): string | null {
+  if (populate === null || typeof populate !== 'object' || Array.isArray(populate)) return null;
+  const model = strapi.getModel(uid as never) as unknown as Model | undefined;
+  if (!model) return null;
+  for (const [key, value] of Object.entries(populate)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    const here = `${at}[${key}]`;
+    const target = relatedModel(model.attributes[key]);
+    const options = value as Record<string, unknown>;
+    if (target) {
+      const problem =
+        nestedFilters(options.filters, `${here}[filters]`) ??
+        filterValuesProblem(strapi, target, options.filters, `${here}[filters]`) ??
+        populateProblem(strapi, target, options.populate, nestedFilters, `${here}[populate]`);
+      if (problem) return problem;
+    }
+    // Dynamic zones: `populate[zone][on][component.uid][…]`.
+    if (
+      model.attributes[key]?.type === 'dynamiczone' &&
+      options.on &&
+      typeof options.on === 'object'
+    ) {
+      for (const [component, nested] of Object.entries(options.on as Record<string, unknown>)) {
+        const problem = populateProblem(
+          strapi,
+          component,
+          { [component]: nested },
+          nestedFilters,
+          `${here}[on]`,
+        );
+        if (problem) return problem;
+      }
+    }
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { localeCodes } from '../utils/locale-codes';
 import { displayName, firstHeaderIn, REFUSED_HEADERS } from '../response-cache/strapi-headers';
 import { addRouteHook, type RouteDescription } from '../utils/route-hooks';
-import { filterValuesProblem } from './filter-values';
+import { filterValuesProblem, populateProblem } from './filter-values';
 
 /**
  * Guards the content API's reads (every GET route of every api:: content type: find, findOne and
@@ -152,6 +152,9 @@ const publicReadGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     const uid = routeContentType(strapi, ctx.state.route as RouteState | undefined);
     const values = uid === null ? null : filterValuesProblem(strapi, uid, query.filters);
     if (values) return refuse(values, 'filters');
+    const nested =
+      uid === null ? null : populateProblem(strapi, uid, query.populate, filtersProblem);
+    if (nested) return refuse(nested, 'populate');
 
     await next();
   };
