@@ -183,6 +183,39 @@ describe('response cache (Redis): Redis itself', () => {
     }
   });
 
+  it('a genuine entry from before a change, copied under the current version, is not served', async () => {
+    const PATH = '/api/risk-factors?locale=en&sort=order:asc&pagination[pageSize]=50';
+    const key = cacheKey('/api/risk-factors', {
+      locale: 'en',
+      sort: 'order:asc',
+      pagination: { pageSize: '50' },
+    });
+    const before = await suite.warm(PATH);
+    const old = await withRedis(async (client) => {
+      const version = await client.get(VERSION_KEY);
+      return { version, value: await client.getBuffer(`${PREFIX}${version}:${key}`) };
+    });
+    expect(old.value).not.toBeNull();
+    const id: string = before.body.data[0].documentId;
+    const risks = suite.cms().strapi.documents('api::risk-factor.risk-factor');
+    const renamed = 'A risk factor renamed after the first read';
+    await risks.update({ documentId: id, locale: 'en', data: { name: renamed } });
+    await risks.publish({ documentId: id, locale: 'en' });
+    const after = await suite.warm(PATH);
+    expect(after.text).toContain(renamed);
+    // Someone with access to Redis puts the answer from before the change back, under the
+    // current version: a genuine, sealed entry, for this very key.
+    await withRedis(async (client) => {
+      const version = await client.get(VERSION_KEY);
+      expect(version).not.toBe(old.version);
+      await client.set(`${PREFIX}${version}:${key}`, old.value!, 'PX', 60_000);
+    });
+    const answer = await suite.read(PATH);
+    expect(answer.headers['x-cache']).not.toBe('HIT');
+    expect(answer.text).toContain(renamed);
+    expect((await suite.warm(PATH)).text).toBe(after.text);
+  });
+
   it('the version key evicted (allkeys-lru) or deleted: old entries never look current', async () => {
     const QUESTION = 'Which version of this question is current?';
     await withRedis((client) => client.del(VERSION_KEY));

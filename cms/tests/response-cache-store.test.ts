@@ -321,7 +321,9 @@ describe('Redis store', () => {
     }
     const found = await lookup(one, '/api/risk-factors');
     if (found.kind !== 'hit') throw new Error(`expected a hit, got ${found.kind}`);
-    expect(entryProblem(sealingKey(['k']), '/api/risk-factors', found.entry)).not.toBeNull();
+    expect(
+      entryProblem(sealingKey(['k']), '/api/risk-factors', version, found.entry),
+    ).not.toBeNull();
     one.discard('/api/risk-factors', version);
     await vi.waitFor(async () =>
       expect((await lookup(one, '/api/risk-factors')).kind).toBe('miss'),
@@ -332,43 +334,34 @@ describe('Redis store', () => {
 describe('sealed entries', () => {
   const secret = sealingKey(['first-app-key', 'second-app-key']);
   const body = Buffer.from('{"data":[{"question":"Sealed?"}]}');
+  const KEY = '/api/faqs?{"locale":"en"}';
+  type Entry = ReturnType<typeof sealEntry>;
 
-  it('open for their own key with the same app keys', () => {
-    const sealed = sealEntry(secret, '/api/faqs?{"locale":"en"}', body);
+  it('open for their own key and content version, with the same app keys', () => {
+    const sealed = sealEntry(secret, KEY, 'v1', body);
     expect(sealed.etag).toBe(etagOf(body));
-    expect(entryProblem(secret, '/api/faqs?{"locale":"en"}', sealed)).toBeNull();
+    expect(entryProblem(secret, KEY, 'v1', sealed)).toBeNull();
   });
 
   it.each([
-    ['another key', (e: ReturnType<typeof sealEntry>) => e, '/api/faqs?{"locale":"es"}'],
-    [
-      'another body',
-      (e: ReturnType<typeof sealEntry>) => ({ ...e, body: Buffer.from('{"data":[]}') }),
-      null,
-    ],
-    ['another ETag', (e: ReturnType<typeof sealEntry>) => ({ ...e, etag: '"other"' }), null],
-    [
-      'a body cut short',
-      (e: ReturnType<typeof sealEntry>) => ({ ...e, body: e.body.subarray(0, 10) }),
-      null,
-    ],
-    [
-      'a stored key rewritten',
-      (e: ReturnType<typeof sealEntry>) => ({ ...e, key: '/api/x' }),
-      null,
-    ],
-  ])('do not open with %s', (_label, change, key) => {
-    const sealed = change(sealEntry(secret, '/api/faqs?{"locale":"en"}', body));
-    expect(entryProblem(secret, key ?? '/api/faqs?{"locale":"en"}', sealed)).not.toBeNull();
+    ['another key', (e: Entry) => e, '/api/faqs?{"locale":"es"}', 'v1'],
+    ['another content version (an answer from before a change)', (e: Entry) => e, KEY, 'v2'],
+    ['another body', (e: Entry) => ({ ...e, body: Buffer.from('{"data":[]}') }), KEY, 'v1'],
+    ['another ETag', (e: Entry) => ({ ...e, etag: '"other"' }), KEY, 'v1'],
+    ['a body cut short', (e: Entry) => ({ ...e, body: e.body.subarray(0, 10) }), KEY, 'v1'],
+    ['a stored key rewritten', (e: Entry) => ({ ...e, key: '/api/x' }), KEY, 'v1'],
+  ])('do not open with %s', (_label, change, key, version) => {
+    const sealed = change(sealEntry(secret, KEY, 'v1', body));
+    expect(entryProblem(secret, key, version, sealed)).not.toBeNull();
   });
 
   it('do not open with other app keys (an entry forged without them)', () => {
-    const forged = sealEntry(sealingKey(['guessed']), '/api/faqs', body);
-    expect(entryProblem(secret, '/api/faqs', forged)).toMatch(/seal/);
+    const forged = sealEntry(sealingKey(['guessed']), '/api/faqs', 'v1', body);
+    expect(entryProblem(secret, '/api/faqs', 'v1', forged)).toMatch(/seal/);
   });
 
   it('hold JSON objects only', () => {
-    const array = sealEntry(secret, '/api/faqs', Buffer.from('[1,2]'));
-    expect(entryProblem(secret, '/api/faqs', array)).toMatch(/JSON object/);
+    const array = sealEntry(secret, '/api/faqs', 'v1', Buffer.from('[1,2]'));
+    expect(entryProblem(secret, '/api/faqs', 'v1', array)).toMatch(/JSON object/);
   });
 });

@@ -28,8 +28,8 @@ import { displayName, firstHeaderIn, UNCACHEABLE_HEADERS } from '../response-cac
  *   than Origin, a Content-Encoding, a type other than JSON: a plugin or a compression middleware
  *   added later) is not stored either (X-Cache: BYPASS);
  * - an entry read back is checked before it is served (src/response-cache/entry.ts: its own key,
- *   an HMAC seal over key, ETag and body, a JSON object); one that fails is dropped, with a
- *   warning, and the answer computed again.
+ *   an HMAC seal over key, content version, ETag and body, a JSON object); one that fails is
+ *   dropped, with a warning, and the answer computed again.
  *
  * Where it sits (config/middlewares.ts): near the front, after the request log and
  * strapi::errors, before strapi::security, strapi::cors, strapi::poweredBy and everything after
@@ -206,7 +206,7 @@ const responseCache: Core.MiddlewareFactory = (config, { strapi }) => {
     const key = cacheKey(ctx.path, ctx.query as Record<string, unknown>);
     let found = await lookup(key);
     if (found.kind === 'hit') {
-      const problem = entryProblem(secret, key, found.entry);
+      const problem = entryProblem(secret, key, found.version, found.entry);
       if (problem === null && chainHeaders) {
         ctx.set(chainHeaders);
         await cors(ctx, nothing);
@@ -227,7 +227,8 @@ const responseCache: Core.MiddlewareFactory = (config, { strapi }) => {
       return;
     }
     chainHeaders = replayable(ctx.response.headers as Headers);
-    const entry = sealEntry(secret, key, Buffer.from(JSON.stringify(ctx.body)));
+    const version = found.kind === 'miss' ? found.version : '';
+    const entry = sealEntry(secret, key, version, Buffer.from(JSON.stringify(ctx.body)));
     if (found.kind === 'miss') store.save(key, found.version, entry);
     send(ctx, entry, state);
   };
