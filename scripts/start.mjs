@@ -32,8 +32,11 @@ function readEnvFile(file) {
 
 await install();
 
-// Per-install secrets (cms/.env, never committed), shared with the renderer.
-if ((await run(process.execPath, [join(cmsDir, 'scripts', 'ensure-env.mjs')])) !== 0) {
+// Per-install secrets (cms/.env, never committed), shared with the renderer, and a local first
+// admin: in production mode the CMS creates the first admin only from ADMIN_EMAIL/ADMIN_PASSWORD.
+if (
+  (await run(process.execPath, [join(cmsDir, 'scripts', 'ensure-env.mjs'), '--first-admin'])) !== 0
+) {
   throw new Error('could not write cms/.env');
 }
 const cmsEnv = readEnvFile(join(cmsDir, '.env'));
@@ -101,7 +104,7 @@ for (const child of children) {
 
 console.log(`
   Web site   ${SITE_URL}/          prerendered pages (Spanish: ${SITE_URL}/es)
-  CMS admin  http://localhost:${CMS_PORT}/admin   (first visit: create the first admin)
+  CMS admin  http://localhost:${CMS_PORT}/admin   (an empty database gets the admin ${cmsEnv.ADMIN_EMAIL}, password: ADMIN_PASSWORD in cms/.env)
   CMS API    http://localhost:${CMS_PORT}/api/faqs?locale=en
   A change published in the admin is on the site within a second. Stop with Ctrl-C.
   (\`npm run dev\` is the hot-reload loop for developers.)

@@ -6,7 +6,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     port: env.int('PORT', 1337),
     // The CMS's own public address (behind a proxy in production); empty means "as requested".
     url: env('PUBLIC_URL', ''),
-    proxy: { koa: env.bool('IS_PROXIED', false) },
+    // Behind the proxy production puts in front (nginx, which sets X-Forwarded-For to the address
+    // it saw and X-Forwarded-Proto to the scheme), trust exactly that one hop: Koa's ctx.ip is then
+    // the last X-Forwarded-For entry, never one a client wrote itself, and ctx.secure follows
+    // X-Forwarded-Proto. Strapi's admin login limiter keys on ctx.ip. Not proxied: both ignored.
+    proxy: env.bool('IS_PROXIED', false) ? { koa: true, maxIpsCount: 1 } : { koa: false },
     app: {
       keys: env.array('APP_KEYS')!,
     },

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Writes per-install secrets into cms/.env for local runs when they are missing. Never used in
 // production, where the secrets must come from the environment.
+//
+// --first-admin (npm start): also a local first admin, ADMIN_EMAIL and ADMIN_PASSWORD. `npm start`
+// runs the CMS in production mode, where Strapi's registration screen is closed
+// (src/bootstrap/first-admin.ts); the CMS creates this admin at its first start.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +25,15 @@ const generators = {
   RENDER_HOOK_SECRET: secret,
 };
 
+// Strapi's password rules: 8 to 72 bytes with a lowercase and an uppercase letter and a digit.
+const adminPassword = () => `${randomBytes(18).toString('base64url')}-Aa1`;
+if (process.argv.includes('--first-admin')) {
+  Object.assign(generators, {
+    ADMIN_EMAIL: () => 'admin@example.com',
+    ADMIN_PASSWORD: adminPassword,
+  });
+}
+
 const current = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
 const defined = new Set(
   current
@@ -36,5 +49,5 @@ if (added.length > 0) {
   const prefix = current && !current.endsWith('\n') ? '\n' : '';
   writeFileSync(envFile, `${current}${prefix}${added.join('\n')}\n`, { mode: 0o600 });
   // On stderr: stdout belongs to the command run after it (e.g. `health --json`).
-  console.error(`[ensure-env] generated ${added.length} secret(s) into cms/.env`);
+  console.error(`[ensure-env] generated ${added.length} setting(s) into cms/.env`);
 }

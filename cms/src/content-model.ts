@@ -9,7 +9,7 @@ import type { UID } from '@strapi/strapi';
  *
  * - the Public role's permissions (src/bootstrap/public-permissions.ts, set at every start) and so
  *   the response cache's routes (src/middlewares/response-cache.ts);
- * - the read guard on the public read routes (src/bootstrap/public-read-routes.ts);
+ * - the read guard, on every content-API read route of every type (src/middlewares/public-read-guard.ts);
  * - draft preview (src/preview/targets.ts: the admin's "Open preview" and GET /api/preview);
  * - content health (src/content-health/content-types.ts: its loader, checks and report), whose
  *   link check knows the site's pages from `sitePath`;

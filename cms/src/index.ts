@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { closeFirstAdminRegistration, ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import {
   ensureEditorsCanUseAllLocales,
   rememberPreviousContentTypes,
 } from './bootstrap/editor-role';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
-import { guardPublicReadRoutes } from './bootstrap/public-read-routes';
 import { holdStartupLock, releaseStartupLock } from './bootstrap/startup-lock';
 import { registerContentEvents } from './content-events';
 import { registerContentHealth } from './content-health';
@@ -15,8 +14,12 @@ import {
   startRendererHook,
   stopRendererHook,
 } from './content-events/renderer-hook';
+import { guardPublicReads } from './middlewares/public-read-guard';
+import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
-import { assertSecretsPresent } from './utils/required-env';
+import { requireHttpsForAdminSessions } from './security/admin-https';
+import { assertRouteHooksApplied } from './utils/route-hooks';
+import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
 
 export default {
   /**
@@ -25,6 +28,10 @@ export default {
    */
   async register({ strapi }: { strapi: Core.Strapi }) {
     assertSecretsPresent();
+    checkSecretStrength(process.env, {
+      production: process.env.NODE_ENV === 'production',
+      warn: (message) => strapi.log.warn(message),
+    });
     const rendererHook = rendererHookSettings(strapi); // RENDERER_HOOK_URL needs RENDER_HOOK_SECRET
     // One source of content-change events (src/content-events), several listeners: the renderer's
     // notification here, the locale-code cache, later the response cache.
@@ -33,11 +40,13 @@ export default {
     // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);
-    // The read guard on every public type's find/findOne routes (src/content-model.ts), also on a
-    // route file as `strapi generate` writes it.
-    guardPublicReadRoutes(strapi);
     // Which content types the database had before this start (bootstrap/editor-role.ts).
     rememberPreviousContentTypes(strapi);
+    // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
+    guardPublicReads(strapi); // every content-API read of every content type
+    requireHttpsForAdminSessions(strapi);
+    refusePreviewsTheRoleCannotRead(strapi); // preview links: what the role may read
+    closeFirstAdminRegistration(strapi); // in production: ADMIN_EMAIL / ADMIN_PASSWORD instead
     // Last: Strapi syncs the schema next. One CMS process at a time from here to the end of
     // bootstrap() (src/bootstrap/startup-lock.ts); the others wait.
     await holdStartupLock(strapi);
@@ -49,6 +58,7 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     try {
+      assertRouteHooksApplied(strapi); // Strapi registered its routes: each check found its own
       await ensureLocales(strapi);
       await ensureEditorsCanUseAllLocales(strapi);
       await syncPublicPermissions(strapi);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cacheKey } from '../src/response-cache/key';
 import {
   redisEntries,
   startRedisProxy,
@@ -134,5 +136,103 @@ describe('response cache (Redis): Redis itself', () => {
       (entry) => entry.key.includes('"pageSize":"100"') && !entry.value.includes(changed),
     );
     expect(stale.length).toBeGreaterThan(0);
+  });
+
+  /** A plain Redis client on the suite's database, as anyone with access to Redis has. */
+  async function withRedis<T>(work: (client: Redis) => Promise<T>): Promise<T> {
+    const client = new Redis(redis.url(3), { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.disconnect();
+    }
+  }
+  const VERSION_KEY = `${PREFIX}version`;
+
+  it('an entry planted or corrupted in Redis is not served, and is dropped', async () => {
+    const PATH = '/api/risk-factors?locale=en&sort=order:asc';
+    const key = cacheKey('/api/risk-factors', { locale: 'en', sort: 'order:asc' });
+    const genuine = await suite.warm(PATH);
+    const planted = JSON.stringify({ data: [{ name: 'Planted by someone with Redis access' }] });
+    const values = [
+      `"planted-etag"\n${planted}`, // the format before entries were sealed
+      (raw: Buffer) => Buffer.concat([raw.subarray(0, raw.length - 20)]), // cut short
+      (raw: Buffer) =>
+        Buffer.from(raw.toString('latin1').replace(/"name":"/, '"name":"X'), 'latin1'),
+      'garbage',
+    ];
+    for (const value of values) {
+      await withRedis(async (client) => {
+        const version = await client.get(VERSION_KEY);
+        const entryKey = `${PREFIX}${version}:${key}`;
+        const current = await client.getBuffer(entryKey);
+        expect(current, 'the genuine entry').not.toBeNull();
+        await client.set(
+          entryKey,
+          typeof value === 'string' ? value : value(current!),
+          'PX',
+          60_000,
+        );
+      });
+      const answer = await suite.read(PATH);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['x-cache']).not.toBe('HIT');
+      expect(answer.text).toBe(genuine.text);
+      expect((await suite.warm(PATH)).text).toBe(genuine.text);
+    }
+  });
+
+  it('a genuine entry from before a change, copied under the current version, is not served', async () => {
+    const PATH = '/api/risk-factors?locale=en&sort=order:asc&pagination[pageSize]=50';
+    const key = cacheKey('/api/risk-factors', {
+      locale: 'en',
+      sort: 'order:asc',
+      pagination: { pageSize: '50' },
+    });
+    const before = await suite.warm(PATH);
+    const old = await withRedis(async (client) => {
+      const version = await client.get(VERSION_KEY);
+      return { version, value: await client.getBuffer(`${PREFIX}${version}:${key}`) };
+    });
+    expect(old.value).not.toBeNull();
+    const id: string = before.body.data[0].documentId;
+    const risks = suite.cms().strapi.documents('api::risk-factor.risk-factor');
+    const renamed = 'A risk factor renamed after the first read';
+    await risks.update({ documentId: id, locale: 'en', data: { name: renamed } });
+    await risks.publish({ documentId: id, locale: 'en' });
+    const after = await suite.warm(PATH);
+    expect(after.text).toContain(renamed);
+    // Someone with access to Redis puts the answer from before the change back, under the
+    // current version: a genuine, sealed entry, for this very key.
+    await withRedis(async (client) => {
+      const version = await client.get(VERSION_KEY);
+      expect(version).not.toBe(old.version);
+      await client.set(`${PREFIX}${version}:${key}`, old.value!, 'PX', 60_000);
+    });
+    const answer = await suite.read(PATH);
+    expect(answer.headers['x-cache']).not.toBe('HIT');
+    expect(answer.text).toContain(renamed);
+    expect((await suite.warm(PATH)).text).toBe(after.text);
+  });
+
+  it('the version key evicted (allkeys-lru) or deleted: old entries never look current', async () => {
+    const QUESTION = 'Which version of this question is current?';
+    await withRedis((client) => client.del(VERSION_KEY));
+    const before = await suite.warm(LIST);
+    const id: string = before.body.data[0].documentId;
+    const faqs = suite.cms().strapi.documents('api::faq.faq');
+    await faqs.update({ documentId: id, locale: 'en', data: { question: QUESTION } });
+    await faqs.publish({ documentId: id, locale: 'en' });
+    const after = await waitForHit();
+    expect(after.text).toContain(QUESTION);
+    // Evicted again: whatever version the cache moves to, nothing from before the change is current.
+    await withRedis((client) => client.del(VERSION_KEY));
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const answer = await suite.read(LIST);
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain(QUESTION);
+    }
+    expect((await waitForHit()).text).toContain(QUESTION);
   });
 });

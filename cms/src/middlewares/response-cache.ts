@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 import { PUBLIC_READ_ACTIONS } from '../bootstrap/public-permissions';
 import { startResponseCache, responseCacheSettings } from '../response-cache';
+import { entryProblem, sealEntry, sealingKey } from '../response-cache/entry';
 import { cacheKey } from '../response-cache/key';
 import { UNAVAILABLE, type CachedResponse, type Lookup } from '../response-cache/store';
+import { displayName, firstHeaderIn, UNCACHEABLE_HEADERS } from '../response-cache/strapi-headers';
 
 /**
  * The response cache of the public reads (find / findOne of PUBLIC_READ_ACTIONS: /api/articles,
@@ -15,8 +16,20 @@ import { UNAVAILABLE, type CachedResponse, type Lookup } from '../response-cache
  * the locales (the read guard's `locale` check) and the Public role's permissions all raise
  * content events, and any event flushes the cache. A request the read guard refuses
  * (`status=draft`, an unknown locale, bad pagination) has its own key, gets the guard's 400 every
- * time and so never has an entry; an authenticated request (an Authorization header: the only
- * place Strapi's content API reads credentials from) never uses the cache.
+ * time and so never has an entry.
+ *
+ * A cached answer is only ever the canonical one, the same for every request with its path and
+ * query:
+ * - a request with a header Strapi reads to shape the answer (src/response-cache/strapi-headers.ts:
+ *   `Authorization`, `Strapi-Response-Format`, `Strapi-Encode-Source-Maps`) is neither served from
+ *   the cache nor stored (X-Cache: BYPASS, Cache-Control: no-store, Vary naming it); the read guard
+ *   refuses `Strapi-Response-Format` outright;
+ * - an answer that says it depends on something the key does not cover (a Vary on a header other
+ *   than Origin, a Content-Encoding, a type other than JSON: a plugin or a compression middleware
+ *   added later) is not stored either (X-Cache: BYPASS);
+ * - an entry read back is checked before it is served (src/response-cache/entry.ts: its own key,
+ *   an HMAC seal over key, content version, ETag and body, a JSON object); one that fails is
+ *   dropped, with a warning, and the answer computed again.
  *
  * Where it sits (config/middlewares.ts): near the front, after the request log and
  * strapi::errors, before strapi::security, strapi::cors, strapi::poweredBy and everything after
@@ -34,8 +47,8 @@ import { UNAVAILABLE, type CachedResponse, type Lookup } from '../response-cache
  * HTTP: every public 200 read gets an ETag (of its exact bytes) and Cache-Control (short shared
  * freshness, stale-while-revalidate, stale-if-error: see DEFAULT_CACHE_CONTROL); If-None-Match
  * that matches is answered 304 with no body. X-Cache says HIT (from the cache), MISS (computed;
- * stored if it was a 200) or BYPASS (not for the cache: authenticated, not GET/HEAD, or the store
- * unavailable, e.g. Redis down).
+ * stored if it was a 200) or BYPASS (not for the cache: a shaping header such as Authorization,
+ * not GET/HEAD, an answer that is not canonical, or the store unavailable, e.g. Redis down).
  */
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -91,6 +104,24 @@ function replayable(headers: Headers): Headers {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !NOT_REPLAYED.test(name)));
 }
 
+/**
+ * Whether the answer just computed is the same for every request with its key: nothing in it
+ * depends on a request header but Origin (CORS, decided again for every hit), and it is plain
+ * JSON as the controller set it (not encoded or streamed by a middleware).
+ */
+function isCanonical(ctx: Context): boolean {
+  const vary = String(ctx.response.get('Vary') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '' && name !== 'origin');
+  const encoding = String(ctx.response.get('Content-Encoding') ?? '').toLowerCase();
+  return (
+    vary.length === 0 &&
+    (encoding === '' || encoding === 'identity') &&
+    ctx.response.is('json') === 'json'
+  );
+}
+
 /** Whether the answer just computed is one to keep: the expected route, for the Public role. */
 function isPublicAnswer(ctx: Context, handler: string): boolean {
   const state = ctx.state as {
@@ -109,7 +140,6 @@ function isPublicAnswer(ctx: Context, handler: string): boolean {
   );
 }
 
-const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 const nothing = async () => {};
 
 const responseCache: Core.MiddlewareFactory = (config, { strapi }) => {
@@ -118,8 +148,25 @@ const responseCache: Core.MiddlewareFactory = (config, { strapi }) => {
   const store = startResponseCache(strapi, settings);
   const handlerFor = publicReadRoutes(strapi);
   const cors = strapiCors(strapi);
+  const secret = sealingKey(strapi.config.get<string[]>('server.app.keys', []));
   /** What security and poweredBy set on the last public read the chain answered. */
   let chainHeaders: Headers | null = null;
+  /** Entries dropped since the last warning (warned at most once a minute). */
+  let dropped = 0;
+  let warnedAt = 0;
+
+  function drop(key: string, version: string, problem: string) {
+    store.discard(key, version);
+    dropped += 1;
+    if (Date.now() - warnedAt < 60_000) return;
+    warnedAt = Date.now();
+    strapi.log.warn(
+      `[response-cache] dropped ${dropped} cached answer(s) that failed their check, the last ` +
+        `for ${key} (${problem}); answered from the database. Was the cache's Redis written to ` +
+        'by something else?',
+    );
+    dropped = 0;
+  }
 
   function send(ctx: Context, entry: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS') {
     ctx.status = 200;
@@ -143,21 +190,31 @@ const responseCache: Core.MiddlewareFactory = (config, { strapi }) => {
   return async (ctx, next) => {
     const handler = handlerFor(ctx.path);
     if (handler === null) return next();
-    if (
-      (ctx.method !== 'GET' && ctx.method !== 'HEAD') ||
-      ctx.headers.authorization !== undefined
-    ) {
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
       ctx.set('X-Cache', 'BYPASS');
+      return next();
+    }
+    // A header that shapes the answer (credentials, another format): this answer is its own.
+    const shaping = firstHeaderIn(ctx.headers, UNCACHEABLE_HEADERS);
+    if (shaping !== undefined) {
+      ctx.set('X-Cache', 'BYPASS');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.vary(displayName(shaping));
       return next();
     }
 
     const key = cacheKey(ctx.path, ctx.query as Record<string, unknown>);
-    const found = await lookup(key);
-    if (found.kind === 'hit' && chainHeaders) {
-      ctx.set(chainHeaders);
-      await cors(ctx, nothing);
-      send(ctx, found.entry, 'HIT');
-      return;
+    let found = await lookup(key);
+    if (found.kind === 'hit') {
+      const problem = entryProblem(secret, key, found.version, found.entry);
+      if (problem === null && chainHeaders) {
+        ctx.set(chainHeaders);
+        await cors(ctx, nothing);
+        send(ctx, found.entry, 'HIT');
+        return;
+      }
+      if (problem !== null) drop(key, found.version, problem);
+      found = { kind: 'miss', version: found.version };
     }
 
     const state = found.kind === 'unavailable' ? 'BYPASS' : 'MISS';
@@ -165,9 +222,13 @@ const responseCache: Core.MiddlewareFactory = (config, { strapi }) => {
     await next();
 
     if (!isPublicAnswer(ctx, handler)) return;
+    if (!isCanonical(ctx)) {
+      ctx.set('X-Cache', 'BYPASS'); // it varies with something the key does not cover
+      return;
+    }
     chainHeaders = replayable(ctx.response.headers as Headers);
-    const body = Buffer.from(JSON.stringify(ctx.body));
-    const entry = { body, etag: etagOf(body) };
+    const version = found.kind === 'miss' ? found.version : '';
+    const entry = sealEntry(secret, key, version, Buffer.from(JSON.stringify(ctx.body)));
     if (found.kind === 'miss') store.save(key, found.version, entry);
     send(ctx, entry, state);
   };

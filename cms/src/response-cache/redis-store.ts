@@ -1,16 +1,28 @@
+import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { UNAVAILABLE, type CachedResponse, type Lookup, type ResponseStore } from './store';
 
 /**
  * The shared store, when REDIS_URL is set: every CMS process reads and writes the same entries.
  *
- * Invalidation is a content-version counter in Redis that is part of every entry's key
- * (`<prefix><version>:<request key>`). A change INCRs it, and from then on no process can read an
- * entry saved before: each lookup reads the counter and the entry together, in one Lua script, so
- * in one round trip, the same as a plain GET. No process has to be told of the change (no pub/sub
- * to miss while disconnected); old entries are not deleted, they are never read again and expire
- * after the TTL. Every change invalidates everything (over-invalidation, on purpose: content
- * changes are rare, reads are many, and nothing has to guess which URLs a change affects).
+ * Invalidation is a content version in Redis that is part of every entry's key
+ * (`<prefix><version>:<request key>`). A change sets it to a new random token, and from then on no
+ * process can read an entry saved before: each lookup reads the version and the entry together,
+ * in one Lua script, so in one round trip, the same as a plain GET. No process has to be told of
+ * the change (no pub/sub to miss while disconnected); old entries are not deleted, they are never
+ * read again and expire after the TTL. Every change invalidates everything (over-invalidation, on
+ * purpose: content changes are rare, reads are many, and nothing has to guess which URLs a change
+ * affects).
+ *
+ * Eviction. The version key has no TTL (entries do): with `volatile-lru` (recommended) or
+ * `noeviction` Redis never evicts it. With `allkeys-*` it may; a counter would then start again
+ * from 0 and reach versions whose entries are still there, serving answers from before later
+ * changes. So versions are random tokens, never reused: a lookup that finds no version key sets a
+ * new one (in the same script), and nothing stored before can match it. Under `noeviction` a full
+ * Redis refuses new entries (OOM): that is logged, and reads go on from the database.
+ *
+ * Entries are sealed (./entry.ts): each value carries its key, ETag and HMAC, checked by the
+ * middleware before a hit is served, so an entry written by anyone else is dropped, not served.
  *
  * Redis down or slow: a command fails fast (no offline queue, a short command timeout), the store
  * says `unavailable` and the request is answered from the database; one warning per outage, not
@@ -35,16 +47,31 @@ export interface RedisStoreOptions {
   pauseMs?: number;
 }
 
-/** The version and the entry under it, in one round trip. KEYS[1]: version; ARGV: prefix, key. */
+/**
+ * The version and the entry under it, in one round trip. KEYS[1]: the version key; ARGV: prefix,
+ * request key, a fresh token to become the version if there is none (never set, or evicted).
+ */
 const LOOKUP_SCRIPT = `
-local version = tonumber(redis.call('GET', KEYS[1])) or 0
+local version = redis.call('GET', KEYS[1])
+if not version then
+  redis.call('SET', KEYS[1], ARGV[3])
+  return {ARGV[3], false}
+end
 return {version, redis.call('GET', ARGV[1] .. version .. ':' .. ARGV[2])}
 `;
 
-type LookupReply = [number, Buffer | null];
+type LookupReply = [Buffer, Buffer | null];
 type ScriptedRedis = Redis & {
-  responseCacheLookupBuffer(versionKey: string, prefix: string, key: string): Promise<LookupReply>;
+  responseCacheLookupBuffer(
+    versionKey: string,
+    prefix: string,
+    key: string,
+    freshVersion: string,
+  ): Promise<LookupReply>;
 };
+
+/** A new content version: random, so never one seen before. */
+const newVersion = () => randomBytes(12).toString('base64url');
 
 /** A URL as logged: without its password. */
 function shown(url: string): string {
@@ -89,15 +116,31 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Entry value: the ETag, a newline, the body. */
+/** The format of entry values (a value in any other format is not an entry of this store). */
+const FORMAT = 'cms-response-cache/2';
+
+/** Entry value: FORMAT, a newline, `{"key","etag","seal"}` as JSON, a newline, the body. */
 function encode(entry: CachedResponse): Buffer {
-  return Buffer.concat([Buffer.from(`${entry.etag}\n`), entry.body]);
+  const head = JSON.stringify({ key: entry.key, etag: entry.etag, seal: entry.seal });
+  return Buffer.concat([Buffer.from(`${FORMAT}\n${head}\n`), entry.body]);
 }
 
-function decode(raw: Buffer): CachedResponse | null {
-  const newline = raw.indexOf(0x0a);
-  if (newline <= 0) return null;
-  return { etag: raw.subarray(0, newline).toString(), body: raw.subarray(newline + 1) };
+/** The entry a value holds, or null when it is not one (its seal is checked by the middleware). */
+export function decode(raw: Buffer): CachedResponse | null {
+  const first = raw.indexOf(0x0a);
+  if (first <= 0 || raw.subarray(0, first).toString() !== FORMAT) return null;
+  const second = raw.indexOf(0x0a, first + 1);
+  if (second < 0) return null;
+  try {
+    const head = JSON.parse(raw.subarray(first + 1, second).toString()) as Record<string, unknown>;
+    const { key, etag, seal } = head;
+    if (typeof key !== 'string' || typeof etag !== 'string' || typeof seal !== 'string') {
+      return null;
+    }
+    return { key, etag, seal, body: raw.subarray(second + 1) };
+  } catch {
+    return null;
+  }
 }
 
 export function createRedisStore(options: RedisStoreOptions): ResponseStore {
@@ -149,12 +192,25 @@ export function createRedisStore(options: RedisStoreOptions): ResponseStore {
     down(describe(error));
   }
 
+  /** A full Redis (`noeviction`) refuses new entries: not an outage, reads go on. */
+  let full = false;
+  function saveFailed(error: unknown): void {
+    if (!describe(error).startsWith('OOM')) return failed(error);
+    if (full) return;
+    full = true;
+    log.warn(
+      `[response-cache] Redis at ${shown(options.url)} is full and does not evict (OOM): new ` +
+        'answers are not cached until it has room. Use maxmemory-policy volatile-lru.',
+    );
+    setTimeout(() => (full = false), 60_000).unref();
+  }
+
   /** Moves the version on (so nothing from before is read again), then allows lookups. */
   function bump(): Promise<void> {
     bumping ??= (async () => {
       const since = connection;
       try {
-        await within(client.incr(versionKey), options.timeoutMs);
+        await within(client.set(versionKey, newVersion()), options.timeoutMs);
         if (since === connection) {
           needsBump = false;
           pausedUntil = 0;
@@ -192,13 +248,17 @@ export function createRedisStore(options: RedisStoreOptions): ResponseStore {
     async lookup(key: string): Promise<Lookup> {
       if (!usable()) return UNAVAILABLE;
       try {
-        const [version, raw] = await within(
-          client.responseCacheLookupBuffer(versionKey, prefix, key),
+        const [rawVersion, raw] = await within(
+          client.responseCacheLookupBuffer(versionKey, prefix, key, newVersion()),
           options.timeoutMs,
         );
         up();
-        const entry = raw ? decode(raw) : null;
-        return entry ? { kind: 'hit', entry } : { kind: 'miss', version: Number(version) };
+        const version = rawVersion.toString();
+        if (!raw) return { kind: 'miss', version };
+        // A value that is not an entry of this store at all: a hit that fails its check (the
+        // middleware drops it), never a body to serve.
+        const entry = decode(raw) ?? { key: '', etag: '', seal: '', body: raw };
+        return { kind: 'hit', entry, version };
       } catch (error) {
         failed(error);
         return UNAVAILABLE;
@@ -206,7 +266,11 @@ export function createRedisStore(options: RedisStoreOptions): ResponseStore {
     },
     save(key, version, entry) {
       if (!usable()) return;
-      client.set(`${prefix}${version}:${key}`, encode(entry), 'PX', ttlMs).catch(failed);
+      client.set(`${prefix}${version}:${key}`, encode(entry), 'PX', ttlMs).catch(saveFailed);
+    },
+    discard(key, version) {
+      if (!usable()) return;
+      client.del(`${prefix}${version}:${key}`).catch(failed);
     },
     invalidate() {
       if (client.status !== 'ready') {
@@ -216,7 +280,7 @@ export function createRedisStore(options: RedisStoreOptions): ResponseStore {
       // Sent at once, ahead of any later lookup on the same connection; lookups of this process
       // bypass the cache until Redis has acknowledged it.
       pendingInvalidations += 1;
-      within(client.incr(versionKey), options.timeoutMs)
+      within(client.set(versionKey, newVersion()), options.timeoutMs)
         .catch((error: unknown) => {
           needsBump = true; // done or not, bump again before the store is used
           failed(error);
@@ -226,7 +290,8 @@ export function createRedisStore(options: RedisStoreOptions): ResponseStore {
         });
     },
     async entries() {
-      const version = Number((await client.get(versionKey)) ?? 0);
+      const version = await client.get(versionKey);
+      if (version === null) return [];
       const live = `${prefix}${version}:`;
       const found: Array<{ key: string; body: Buffer }> = [];
       let cursor = '0';

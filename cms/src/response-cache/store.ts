@@ -1,22 +1,23 @@
 import { LRUCache } from 'lru-cache';
+import type { CachedResponse } from './entry';
 
-/** One cached answer: the exact JSON bytes sent, and their ETag (quoted, as sent). */
-export interface CachedResponse {
-  body: Buffer;
-  etag: string;
-}
+export type { CachedResponse } from './entry';
 
 /**
  * What a lookup found:
- * - `hit`: the answer to send;
+ * - `hit`: an entry stored under the key, to be checked before it is served (./entry.ts), found
+ *   under the content version `version`;
  * - `miss`: nothing yet; the answer computed now may be saved under `version` (the content version
  *   the lookup saw: saved under an older version than the current one, it is never read);
  * - `unavailable`: the store cannot be trusted right now (Redis down, an invalidation of this
  *   process not yet acknowledged): answer from the database and save nothing.
+ *
+ * A version is an opaque string: a counter in memory, a random token in Redis (never reused, so an
+ * evicted version key cannot make old entries current again).
  */
 export type Lookup =
-  | { kind: 'hit'; entry: CachedResponse }
-  | { kind: 'miss'; version: number }
+  | { kind: 'hit'; entry: CachedResponse; version: string }
+  | { kind: 'miss'; version: string }
   | { kind: 'unavailable' };
 
 export const UNAVAILABLE: Lookup = { kind: 'unavailable' };
@@ -26,7 +27,9 @@ export interface ResponseStore {
   /** Never rejects: a failure is `unavailable`. Synchronous for the memory store. */
   lookup(key: string): Lookup | Promise<Lookup>;
   /** Fire and forget; never throws. */
-  save(key: string, version: number, entry: CachedResponse): void;
+  save(key: string, version: string, entry: CachedResponse): void;
+  /** Drops the entry of `key` under `version` (one that failed its check). Never throws. */
+  discard(key: string, version: string): void;
   /**
    * Forgets every entry, in this process at once and, with Redis, in every process sharing it.
    * Never throws.
@@ -59,17 +62,25 @@ export function createMemoryStore({ maxBytes, ttlMs }: MemoryStoreOptions): Resp
     // An entry larger than a quarter of the cache would push out too much: it is not kept.
     maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
     sizeCalculation: (entry, key) =>
-      entry.body.length + entry.etag.length + key.length * 2 + ENTRY_OVERHEAD_BYTES,
+      entry.body.length +
+      entry.etag.length +
+      entry.seal.length +
+      (key.length + entry.key.length) * 2 +
+      ENTRY_OVERHEAD_BYTES,
     ttl: ttlMs,
   });
   return {
     kind: 'memory',
     lookup(key) {
       const entry = entries.get(key);
-      return entry ? { kind: 'hit', entry } : { kind: 'miss', version };
+      const current = String(version);
+      return entry ? { kind: 'hit', entry, version: current } : { kind: 'miss', version: current };
     },
     save(key, savedVersion, entry) {
-      if (savedVersion === version) entries.set(key, entry);
+      if (savedVersion === String(version)) entries.set(key, entry);
+    },
+    discard(key, discardedVersion) {
+      if (discardedVersion === String(version)) entries.delete(key);
     },
     invalidate() {
       version += 1;

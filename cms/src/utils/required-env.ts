@@ -1,3 +1,5 @@
+import { secretProblem } from './secret-strength';
+
 /** The secrets Strapi signs and encrypts with (PREVIEW_SECRET: draft preview links). They are generated per install, never committed. */
 export const REQUIRED_SECRETS = [
   'APP_KEYS',
@@ -24,4 +26,34 @@ export function assertSecretsPresent(env: NodeJS.ProcessEnv = process.env): void
         'writes them into cms/.env.',
     );
   }
+}
+
+/** The secrets whose strength is checked: the required ones, and the renderer's once it is used. */
+function secretsInUse(env: NodeJS.ProcessEnv): string[] {
+  const hookUrls = (env.RENDERER_HOOK_URL ?? '').split(',').filter((url) => url.trim() !== '');
+  return [...REQUIRED_SECRETS, ...(hookUrls.length > 0 ? ['RENDER_HOOK_SECRET'] : [])];
+}
+
+/**
+ * Placeholder or short secrets (src/utils/secret-strength.ts): in production the CMS refuses to
+ * start and names each one (a `change-me-…` value copied from .env.example would otherwise sign
+ * admin sessions and preview links with a key anyone can read on GitHub); elsewhere each is a
+ * warning, so a developer's hand-written cms/.env still starts. Missing secrets are
+ * assertSecretsPresent's.
+ */
+export function checkSecretStrength(
+  env: NodeJS.ProcessEnv,
+  { production, warn }: { production: boolean; warn: (message: string) => void },
+): void {
+  const problems = secretsInUse(env)
+    .filter((name) => env[name]?.trim())
+    .map((name) => secretProblem(name, env[name]!))
+    .filter((problem): problem is string => problem !== null);
+  if (problems.length === 0) return;
+  if (production) {
+    throw new Error(
+      `Weak secret(s), refused in production (NODE_ENV=production):\n- ${problems.join('\n- ')}`,
+    );
+  }
+  for (const problem of problems) warn(`[secrets] ${problem} (refused in production)`);
 }

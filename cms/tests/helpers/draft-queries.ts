@@ -22,5 +22,10 @@ export function draftQueryShapes(draftOnlyQuestion: string): string[] {
     '/api/articles?populate[faqs][fields][0]=question',
     '/api/articles?populate[faqs][populate]=*&status=draft',
     '/api/articles?filters[faqs][question][$contains]=draft',
+    // Strapi 5's draft metadata and search: refused by the read guard's query allowlist.
+    '/api/faqs?locale=en&publicationFilter=modified',
+    '/api/faqs?publicationFilter=never-published-document',
+    '/api/faqs?hasPublishedVersion=false',
+    '/api/faqs?_q=draft',
   ];
 }

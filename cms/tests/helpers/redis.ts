@@ -20,7 +20,8 @@ async function pings(port: number): Promise<boolean> {
     socket.setTimeout(500, () => done(false));
     socket.on('error', () => done(false));
     socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (data) => done(data.toString().startsWith('+PONG')));
+    // A server that requires a password answers PING with -NOAUTH: it is up all the same.
+    socket.on('data', (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString())));
   });
 }
 
@@ -36,8 +37,19 @@ export interface ThrowawayRedis {
   thaw(): void;
 }
 
-export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
+export interface ThrowawayRedisOptions {
+  /** `--requirepass`: the default user's password. */
+  password?: string;
+  /** More redis-server arguments, e.g. `['--maxmemory', '2mb']`. */
+  args?: string[];
+}
+
+export async function startThrowawayRedis(
+  options: ThrowawayRedisOptions = {},
+): Promise<ThrowawayRedis> {
   const port = await freePort();
+  const auth = options.password === undefined ? [] : ['--requirepass', options.password];
+  const more = options.args ?? [];
   let child: ChildProcess | null = null;
   const server: ThrowawayRedis = {
     port,
@@ -46,7 +58,18 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       if (child) return;
       child = spawn(
         'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          ...auth,
+          ...more,
+        ],
         { stdio: 'ignore' },
       );
       const started = child;

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Response } from 'supertest';
 import { createPreviewToken } from '../../src/preview/token';
+import { cacheKey } from '../../src/response-cache/key';
 import { createTestDatabase, type TestDatabase } from './database';
 import { databaseKind, DIST_DIR, startCms, type RunningCms } from './strapi';
 import { draftQueryShapes } from './draft-queries';
@@ -122,7 +123,11 @@ export function responseCacheSuite(label: string, options: CacheSuiteOptions): C
   async function stored(): Promise<Array<{ key: string; body: string }>> {
     const live = (await store().entries()).map(({ key, body }) => ({ key, body: body.toString() }));
     const raw = options.rawEntries ? await options.rawEntries() : [];
-    return [...live, ...raw.map(({ key, value }) => ({ key, body: value }))];
+    // A stored value is a format line and a JSON line (key, ETag, seal: redis-store.ts), then the
+    // body; what a client gets is the body.
+    const bodyOf = (value: string) =>
+      value.startsWith('cms-response-cache/') ? value.split('\n').slice(2).join('\n') : value;
+    return [...live, ...raw.map(({ key, value }) => ({ key, body: bodyOf(value) }))];
   }
   const questions = (response: Response) =>
     (response.body.data as Array<{ question: string }>).map((faq) => faq.question);
@@ -185,8 +190,11 @@ export function responseCacheSuite(label: string, options: CacheSuiteOptions): C
       });
       const chain = await read(path, { ...origin, Authorization: `Bearer ${accessKey}` });
       expect(chain.headers['x-cache']).toBe('BYPASS');
+      // The chain's answer to a request with credentials is its own: not stored, and it says so.
+      expect(chain.headers['cache-control']).toBe('no-store');
+      expect(chain.headers.vary).toMatch(/Authorization/);
       const comparable = (response: Response) =>
-        without(response.headers, ['date', 'x-cache', 'etag', 'cache-control']);
+        without(response.headers, ['date', 'x-cache', 'etag', 'cache-control', 'vary']);
       expect(comparable(hitWith)).toEqual(comparable(chain));
       expect(hitWith.text).toBe(chain.text);
     });
@@ -495,6 +503,133 @@ export function responseCacheSuite(label: string, options: CacheSuiteOptions): C
         expect(answer.headers['x-cache']).toBe('BYPASS');
       }
       expect((await read(LIST)).headers['x-cache']).toBe('HIT');
+    });
+  });
+
+  describe(`response cache (${label}): request headers`, () => {
+    const PATH = '/api/faqs?locale=en&sort=order:asc&pagination[pageSize]=100';
+    const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/;
+    /** Empties the cache, as a content change does: the next read decides what is stored. */
+    async function afterAnInvalidation() {
+      store().invalidate();
+      await settled();
+    }
+    const canonical = (response: Response) => {
+      expect(response.status).toBe(200);
+      const first = response.body.data[0];
+      expect(first.question).toEqual(expect.any(String));
+      expect(first).not.toHaveProperty('attributes');
+      expect(response.text).not.toMatch(ZERO_WIDTH);
+    };
+
+    it('Strapi-Response-Format: v4 is refused with a 400 naming it, and never decides what others get', async () => {
+      await afterAnInvalidation();
+      const v4 = await read(PATH, { 'Strapi-Response-Format': 'v4' });
+      expect(v4.status, v4.text).toBe(400);
+      expect(v4.body.error.message).toContain('Strapi-Response-Format');
+      expect(v4.headers['x-cache']).not.toBe('HIT');
+      const next = await read(PATH);
+      expect(next.headers['x-cache']).toBe('MISS');
+      canonical(next);
+      canonical(await warm(PATH));
+      const again = await read(PATH, { 'Strapi-Response-Format': 'v4' });
+      expect(again.status).toBe(400);
+      expect(again.headers['x-cache']).not.toBe('HIT');
+    });
+
+    it('Strapi-Encode-Source-Maps: true bypasses the cache: computed for who asks, stored for nobody', async () => {
+      await afterAnInvalidation();
+      const encoded = await read(PATH, { 'Strapi-Encode-Source-Maps': 'true' });
+      expect(encoded.status, encoded.text).toBe(200);
+      expect(encoded.headers['x-cache']).toBe('BYPASS');
+      expect(encoded.text).toMatch(ZERO_WIDTH); // what it asked for
+      expect(encoded.headers['cache-control']).toMatch(/no-store/);
+      expect(encoded.headers.etag).toBeUndefined();
+      const next = await read(PATH);
+      expect(next.headers['x-cache']).toBe('MISS');
+      canonical(next);
+      canonical(await warm(PATH));
+      const warmAndEncoded = await read(PATH, { 'Strapi-Encode-Source-Maps': 'true' });
+      expect(warmAndEncoded.headers['x-cache']).toBe('BYPASS');
+      expect(warmAndEncoded.text).toMatch(ZERO_WIDTH);
+      for (const { body } of await stored()) expect(body).not.toMatch(ZERO_WIDTH);
+    });
+
+    it('an answer that says it varies on a request header the cache does not key on is not stored', async () => {
+      // As a plugin or service would: the answer depends on X-Demo-Variant, and says so (Vary).
+      const service = cms.strapi.service('api::faq.faq') as {
+        find: (...args: unknown[]) => Promise<{ results: Array<{ question: string }> }>;
+      };
+      const original = service.find.bind(service);
+      await afterAnInvalidation(); // before the change below: its probe reads FAQs
+      const varying = vi.spyOn(service, 'find').mockImplementation(async (...args) => {
+        const result = await original(...args);
+        const ctx = cms.strapi.requestContext.get() as unknown as {
+          get(name: string): string;
+          vary(name: string): void;
+        };
+        ctx.vary('X-Demo-Variant');
+        if (ctx.get('X-Demo-Variant') !== 'loud') return result;
+        const results = result.results.map((faq) => ({
+          ...faq,
+          question: faq.question.toUpperCase(),
+        }));
+        return { ...result, results };
+      });
+      try {
+        const loud = await read(PATH, { 'X-Demo-Variant': 'loud' });
+        expect(loud.status).toBe(200);
+        expect(loud.body.data[0].question).toBe(loud.body.data[0].question.toUpperCase());
+        expect(loud.headers['x-cache']).toBe('BYPASS');
+        for (let attempt = 0; attempt < 2; attempt += 1) {
+          const plain = await read(PATH);
+          expect(plain.headers['x-cache']).not.toBe('HIT');
+          expect(plain.body.data[0].question).not.toBe(plain.body.data[0].question.toUpperCase());
+        }
+      } finally {
+        varying.mockRestore();
+      }
+      canonical(await warm(PATH));
+    });
+
+    it('an entry that does not check out (another body, another key) is not served, and is dropped', async () => {
+      const RISKS = '/api/risk-factors?locale=es&sort=order:desc';
+      const OTHER = '/api/risk-factors?locale=en&sort=order:desc';
+      const key = cacheKey('/api/risk-factors', { locale: 'es', sort: 'order:desc' });
+      const otherKey = cacheKey('/api/risk-factors', { locale: 'en', sort: 'order:desc' });
+      const genuine = await warm(RISKS);
+      await warm(OTHER);
+
+      const entryOf = async (of: string) => {
+        const found = await store().lookup(of);
+        if (found.kind !== 'hit') throw new Error(`${of} is not cached`);
+        return found;
+      };
+      const planted = Buffer.from(JSON.stringify({ data: [{ name: 'Planted risk factor' }] }));
+      const forgeries = [
+        async () => {
+          const { entry, version } = await entryOf(key);
+          return { version, entry: { ...entry, body: planted } }; // its key and seal, another body
+        },
+        async () => {
+          const { entry } = await entryOf(otherKey);
+          const { version } = await entryOf(key);
+          return { version, entry }; // a genuine entry of another key
+        },
+      ];
+      for (const forge of forgeries) {
+        const { version, entry } = await forge();
+        store().save(key, version, entry);
+        await vi.waitFor(async () => {
+          const now = await store().lookup(key);
+          expect(now.kind === 'hit' && now.entry.body.equals(entry.body)).toBe(true);
+        });
+        const answer = await read(RISKS);
+        expect(answer.status).toBe(200);
+        expect(answer.headers['x-cache']).toBe('MISS');
+        expect(answer.text).toBe(genuine.text);
+        expect((await warm(RISKS)).text).toBe(genuine.text);
+      }
     });
   });
 

@@ -1,9 +1,6 @@
 import { factories } from '@strapi/strapi';
 
-// Reads never serve drafts; writes stay behind Strapi's permissions (403 for the public).
-export default factories.createCoreRouter('api::faq.faq', {
-  config: {
-    find: { middlewares: ['global::public-read-guard'] },
-    findOne: { middlewares: ['global::public-read-guard'] },
-  },
-});
+// As `strapi generate` writes it. Writes stay behind Strapi's permissions (403 for the public);
+// reads get the public read guard from guardPublicReads() (src/middlewares/public-read-guard.ts),
+// on every content type's routes, without a line here.
+export default factories.createCoreRouter('api::faq.faq');
