@@ -14,7 +14,8 @@
 #     (which wins, as with compose). Fails, naming each variable, when a secret is a placeholder
 #     (change-me..., changeme..., secret..., tobemodified...), shorter than 32 characters or (for
 #     REDIS_PASSWORD, which goes into a URL) not URL-safe; then validates docker-compose.yml with
-#     those values. The rules are web/renderer/secret-strength.ts's (the CMS has the same).
+#     those values. A shell subset of @clinic/contract's secretProblem (packages/contract/src/secrets.ts),
+#     which the CMS and the renderer apply when they start.
 #
 # Uses docker-compose v1 (apt package `docker-compose`) or, if present, the `docker compose` plugin.
 # Run from anywhere in the repository.
@@ -85,8 +86,8 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
 # --- secrets mode: a real environment --------------------------------------------------------
-# What is wrong with secret $1 = $2, or nothing (web/renderer/secret-strength.ts's rules; the
-# message never repeats the value).
+# What is wrong with secret $1 = $2, or nothing (a shell subset of packages/contract/src/secrets.ts:
+# placeholders by prefix and the length; the message never repeats the value).
 secret_problem() {
   local name="$1" value="$2" trimmed lower
   trimmed="$(printf '%s' "$value" | sed -E 's/^[[:space:]]+//; s/[[:space:]]+$//')"

@@ -17,6 +17,16 @@ const vitestJson = (name) => [
 
 const steps = [
   { name: 'format (prettier)', run: () => pnpm(['run', 'format:check']) },
+  {
+    name: 'contract: type-check',
+    run: () => pnpm(['--filter', '@clinic/contract', 'run', 'typecheck']),
+  },
+  {
+    name: 'contract: unit',
+    report: 'contract',
+    run: () =>
+      pnpm(['--filter', '@clinic/contract', 'exec', 'vitest', 'run', ...vitestJson('contract')]),
+  },
   { name: 'cms: lint', run: () => pnpm(['--filter', 'cms', 'run', 'lint']) },
   { name: 'cms: type-check', run: () => pnpm(['--filter', 'cms', 'run', 'typecheck']) },
   {

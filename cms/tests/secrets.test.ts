@@ -8,7 +8,7 @@ import {
   checkSecretStrength,
   REQUIRED_SECRETS,
 } from '../src/utils/required-env';
-import { secretProblem } from '../src/utils/secret-strength';
+import { secretProblem } from '@clinic/contract';
 
 const complete = Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, 'value']));
 
@@ -96,7 +96,7 @@ describe('scripts/ensure-env.mjs', () => {
     for (const name of [...REQUIRED_SECRETS, 'RENDER_HOOK_SECRET']) {
       expect(first[name]?.length).toBeGreaterThanOrEqual(40);
       expect(first[name]).not.toBe(second[name]);
-      // Strong enough for production (src/utils/secret-strength.ts), each APP_KEYS key too.
+      // Strong enough for production (@clinic/contract's secretProblem), each APP_KEYS key too.
       expect(secretProblem(name, first[name]!), name).toBeNull();
     }
     expect(first.APP_KEYS!.split(',')).toHaveLength(4);

@@ -23,7 +23,7 @@ import { createSiteRenderer } from './site-renderer';
 import { createRenderQueue } from './render-queue';
 import { createHookServer } from './hook-server';
 import { createSiteServer } from './site-server';
-import { secretProblem } from './secret-strength';
+import { secretProblem } from '@clinic/contract';
 
 const env = process.env;
 const log = (message: string) => console.log(`[renderer] ${message}`);

@@ -1,4 +1,4 @@
-import { secretProblem } from './secret-strength';
+import { secretProblem } from '@clinic/contract';
 
 /** The secrets Strapi signs and encrypts with (PREVIEW_SECRET: draft preview links). They are generated per install, never committed. */
 export const REQUIRED_SECRETS = [
@@ -35,7 +35,7 @@ function secretsInUse(env: NodeJS.ProcessEnv): string[] {
 }
 
 /**
- * Placeholder or short secrets (src/utils/secret-strength.ts): in production the CMS refuses to
+ * Placeholder or short secrets (@clinic/contract's secretProblem): in production the CMS refuses to
  * start and names each one (a `change-me-…` value copied from .env.example would otherwise sign
  * admin sessions and preview links with a key anyone can read on GitHub); elsewhere each is a
  * warning, so a developer's hand-written cms/.env still starts. Missing secrets are

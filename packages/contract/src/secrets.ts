@@ -1,14 +1,16 @@
 /**
  * Whether a secret is fit to sign or encrypt with: not a placeholder copied from an example file,
- * and long enough not to be guessed. A pure function on purpose (no Strapi, no environment): the
- * CMS checks its secrets with it at start-up (src/utils/required-env.ts), and the renderer is to
- * check RENDER_HOOK_SECRET with the same rules.
+ * and long enough not to be guessed. The CMS checks its secrets with it at start-up
+ * (cms/src/utils/required-env.ts) and the renderer its RENDER_HOOK_SECRET (web/renderer/main.ts):
+ * in production both refuse to start on a problem. (scripts/check-compose.sh --secrets checks an
+ * operator's .env before `docker compose up` with a shell subset of these rules: placeholders by
+ * prefix and the length.)
  *
  * Rules:
  * - at least MIN_SECRET_LENGTH (32) characters: what `openssl rand -base64 32` gives is 44;
  * - not a known placeholder: this repository's `change-me-…` values (.env.example), the usual
  *   `changeme` / `replace-me` spellings, Strapi's own template values (`tobemodified`,
- *   `toBeModified1`), and words such as `secret` or `password`;
+ *   `toBeModified1`), values starting with `secret`, and words such as `password`;
  * - not one character repeated;
  * - APP_KEYS is a comma-separated list (Koa signs cookies with every key): each key on its own.
  */
@@ -18,6 +20,7 @@ export const MIN_SECRET_LENGTH = 32;
 /** Placeholders by their start, compared without case, dashes, underscores or spaces. */
 const PLACEHOLDER_PREFIXES = [
   'changeme',
+  'secret',
   'changethis',
   'tobemodified',
   'replaceme',
@@ -58,11 +61,9 @@ function isPlaceholder(value: string): boolean {
 function valueProblem(label: string, value: string): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return `${label} is empty.`;
+  // The value itself is never repeated: a message may end up in a log.
   if (isPlaceholder(trimmed)) {
-    return (
-      `${label} is a placeholder ("${trimmed.slice(0, 24)}${trimmed.length > 24 ? '…' : ''}"), ` +
-      'not a secret: generate one with `openssl rand -base64 32`.'
-    );
+    return `${label} is a placeholder, not a secret: generate one with \`openssl rand -base64 32\`.`;
   }
   if (trimmed.length < MIN_SECRET_LENGTH) {
     return (

@@ -1,14 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateSecrets } from '../../scripts/lib/cms-process.mjs';
-import { secretProblem } from '../src/utils/secret-strength';
+import { generateSecrets } from '../../../scripts/lib/cms-process.mjs';
+import { secretProblem } from '../src/index.js';
 
 /**
- * What counts as a usable secret (src/utils/secret-strength.ts): not a placeholder, at least 32
- * characters, every APP_KEYS key on its own. A pure function: the CMS refuses to start on a
- * problem in production (tests/startup-secrets.test.ts) and warns about it elsewhere.
+ * What counts as a usable secret: not a placeholder, at least 32 characters, every APP_KEYS key
+ * on its own. In production the CMS (cms/tests/startup-secrets.test.ts) and the renderer refuse
+ * to start on a problem.
  */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 const STRONG = 'n2Qk7Jx9bV4mZp1sW8cT5yR3uH6eL0aF'; // 32 characters
 
@@ -35,6 +38,8 @@ describe('secretProblem', () => {
     ['toBeModified1'],
     ['secret'],
     ['replace-me-with-a-real-secret-value-please'],
+    ['secret0123456789abcdef0123456789abcdef'],
+    ['ChangeMe-please-0123456789abcdef0123456789'],
   ])('refuses the placeholder %s, naming the variable', (value) => {
     const problem = secretProblem('ADMIN_JWT_SECRET', value);
     expect(problem).toMatch(/^ADMIN_JWT_SECRET /);
@@ -67,7 +72,7 @@ describe('secretProblem', () => {
   });
 
   it("refuses every secret of the repository's .env.example (its change-me values)", () => {
-    const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
     const secrets = [
       'APP_KEYS',
       'API_TOKEN_SALT',
@@ -83,6 +88,13 @@ describe('secretProblem', () => {
       expect(value, name).toBeDefined();
       expect(secretProblem(name, value!), name).not.toBeNull();
     }
+  });
+
+  it('never repeats the value in its message (it may end up in a log)', () => {
+    for (const value of ['short-but-private', 'change-me-private-value', 'secret-private']) {
+      expect(secretProblem('PREVIEW_SECRET', value)).not.toContain(value);
+    }
+    expect(secretProblem('PREVIEW_SECRET', randomBytes(32).toString('base64'))).toBeNull();
   });
 
   it('accepts what the repository generates for tests and scripts (cms-process.mjs)', () => {
