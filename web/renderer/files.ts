@@ -7,7 +7,7 @@ import { dirname, join, relative, sep } from 'node:path';
  * content goes to a temporary file beside it, which is then renamed over the old one (a rename
  * within one directory is atomic on POSIX file systems).
  */
-export async function writeFileAtomic(root: string, file: string, content: string | Buffer) {
+export async function writeFileAtomic(root: string, file: string, content: string | Uint8Array) {
   const target = join(root, file);
   await mkdir(dirname(target), { recursive: true });
   const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;

@@ -1,7 +1,7 @@
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
 import type { CmsApi } from '../src/api';
 import { routes as siteRoutes } from '../src/router';
-import type { Prerender } from '../src/router/pageData';
+import type { Prerender, SearchRecord } from '../src/router/pageData';
 import { staticPath } from '../src/router/paths';
 import { LOCALES, localizePath, type Locale } from '../src/shared/locales';
 
@@ -17,6 +17,8 @@ export interface PrerenderedRoute {
   sitemap: boolean;
   /** The paths of the route's pages in `locale`, without the `/es` prefix. */
   paths(api: CmsApi, locale: Locale): Promise<string[]>;
+  /** In the site search: the whole page, its own records, or not at all (`prerender.search`). */
+  search: true | ((api: CmsApi, locale: Locale) => Promise<SearchRecord[]>) | undefined;
 }
 
 export interface SitePage {
@@ -39,6 +41,7 @@ export function prerenderedRoutes(
     const name = String(route.name ?? route.path);
     const own = staticPath(route.path);
     const list = prerender.paths;
+    const search = prerender.search;
     if (!list && own === null) {
       throw new Error(`Route "${name}" has parameters: its meta.prerender needs \`paths\`.`);
     }
@@ -47,6 +50,7 @@ export function prerenderedRoutes(
         name,
         sitemap: prerender.sitemap !== false,
         paths: list ? (api, locale) => list({ api, locale }) : async () => [own!],
+        search: typeof search === 'function' ? (api, locale) => search({ api, locale }) : search,
       },
     ];
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContentChange } from '@clinic/contract';
-import { createCmsApi, type QueryFetcher } from '../src/api';
+import { createCmsApi, type CmsApi, type QueryFetcher } from '../src/api';
 import { createHttpClient } from '../src/api/client';
 import { createQueryFetcher } from '../src/api/fetch-query';
 import { renderPage } from '../src/entry-server';
@@ -18,6 +18,7 @@ import {
   type PrerenderedRoute,
   type SitePage,
 } from './pages';
+import { createSearchIndexer, type SearchDocument } from './search-index';
 import { buildRobotsTxt, buildSitemap } from './sitemap';
 
 export interface SiteRendererOptions {
@@ -39,6 +40,8 @@ export interface RenderReport {
   /** Pages that failed and kept their last good version. */
   failed: number;
   ms: number;
+  /** The search index's build, when pages changed (its time is part of `ms`). */
+  search?: { documents: number; ms: number } | { error: string };
 }
 
 /** A page as last rendered: the questions it asked, what its head said. */
@@ -47,6 +50,8 @@ interface RenderedPage extends SitePage {
   alternates: Partial<Record<Locale, string>>;
   noindex: boolean;
   updatedAt: string | undefined;
+  /** What the site search has of it (none: not searched). */
+  search: SearchDocument[];
 }
 
 /** The paths of one route in one language, and the questions listing them asked. */
@@ -73,6 +78,8 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   const answers = createAnswers(createQueryFetcher(createHttpClient(options.cmsUrl)), log);
   const routes = prerenderedRoutes();
   const routeOf = routeMatcher();
+  const searchOf = new Map(routes.map((route) => [route.name, route.search]));
+  const searchIndex = createSearchIndexer(options.outDir);
   let pages = new Map<string, RenderedPage>();
   let listings = new Map<string, Listing>();
   let rendered = false;
@@ -131,6 +138,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       });
       if (result.routeName !== page.route) throw new Error(`rendered as "${result.routeName}"`);
       if (result.notFound && page.route !== 'not-found') throw new Error('rendered as "not found"');
+      const search = result.noindex ? [] : await searchDocuments(page, createCmsApi(readNoting));
       await writeFileAtomic(options.outDir, page.file, result.html);
       pages.set(page.path, {
         ...page,
@@ -138,6 +146,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
         alternates: result.alternates,
         noindex: result.noindex,
         updatedAt: newestUpdate(asked),
+        search,
       });
       return true;
     } catch (error) {
@@ -149,9 +158,45 @@ export function createSiteRenderer(options: SiteRendererOptions) {
         alternates: previous?.alternates ?? {},
         noindex: previous?.noindex ?? false,
         updatedAt: previous?.updatedAt,
+        search: previous?.search ?? [],
         asked: new Set([...(previous?.asked ?? []), ...asked]),
       });
       return false;
+    }
+  }
+
+  /** The page as the search has it: one result for the page, or its route's records. */
+  async function searchDocuments(page: SitePage, api: CmsApi): Promise<SearchDocument[]> {
+    const search = searchOf.get(page.route);
+    if (search === true) return [{ url: page.path, file: page.file }];
+    if (!search) return [];
+    return (await search(api, page.locale)).map((record) => ({
+      url: `${page.path}#${record.anchor}`,
+      language: page.locale,
+      title: record.title,
+      content: record.text,
+    }));
+  }
+
+  /**
+   * Rebuilds the search index from the pages as they now are (Pagefind has no incremental
+   * update; at 1,000 articles a build takes about a second, see the README's figures). A failed
+   * build keeps the previous index and does not fail the render: the pages are written.
+   */
+  async function updateSearch(): Promise<RenderReport['search']> {
+    const documents = [...pages.values()]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .flatMap((page) => page.search);
+    try {
+      const report = await searchIndex.build(documents);
+      const bytes = Object.entries(report.bytes)
+        .map(([language, size]) => `${language} ${Math.round(size / 1024)} KB`)
+        .join(', ');
+      log(`search index: ${report.documents} result(s) in ${report.ms} ms (${bytes})`);
+      return { documents: report.documents, ms: report.ms };
+    } catch (error) {
+      log(`could not build the search index (the previous one is kept): ${describe(error)}`);
+      return { error: describe(error) };
     }
   }
 
@@ -245,9 +290,17 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     }
     await writeSitemap();
     const removed = await removeStalePages(wanted, unlisted);
+    const search = await updateSearch();
     forgetUnasked();
     rendered = true;
-    return { full: true, pages: wanted.size - failed, removed, failed, ms: Date.now() - started };
+    return {
+      full: true,
+      pages: wanted.size - failed,
+      removed,
+      failed,
+      ms: Date.now() - started,
+      search,
+    };
   }
 
   /** Renders what `changes` touch; a full render when there is nothing rendered yet. */
@@ -278,7 +331,11 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       pages.delete(path);
       removed += 1;
     }
-    if (touched.length > 0 || removed > 0) await writeSitemap();
+    let search: RenderReport['search'];
+    if (touched.length > 0 || removed > 0) {
+      await writeSitemap();
+      search = await updateSearch();
+    }
     forgetUnasked();
     return {
       full: false,
@@ -286,6 +343,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
       removed,
       failed,
       ms: Date.now() - started,
+      search,
     };
   }
 

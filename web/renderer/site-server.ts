@@ -9,6 +9,7 @@ import {
 } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isHashedSearchFile } from './search-index';
 
 /**
  * Serves the prerendered site the way the production nginx config does (web/nginx/default.conf),
@@ -16,7 +17,8 @@ import { gzipSync } from 'node:zlib';
  * - `/faq` → `faq.html`; real files (scripts, styles, robots.txt, sitemap.xml) as they are;
  * - anything else: status 404 with the 404 page (`es/404.html` under `/es/`);
  * - `/api/` and `/uploads/` proxied to the CMS;
- * - hashed assets cached for a year, everything else revalidated (ETag → 304); gzip.
+ * - hashed assets and search index chunks cached for a year, everything else revalidated
+ *   (ETag → 304); gzip.
  */
 export interface SiteServerOptions {
   root: string;
@@ -77,7 +79,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.txt', '
 export function securityHeaders(styleSrc: string, cmsPublicUrl: string): Record<string, string> {
   return {
     'content-security-policy':
-      `default-src 'self'; script-src 'self'; style-src 'self' ${styleSrc}; img-src 'self' data:; ` +
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${styleSrc}; img-src 'self' data:; ` +
       "font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; " +
       `form-action 'self'; frame-ancestors 'self' ${cmsPublicUrl}`,
     'x-content-type-options': 'nosniff',
@@ -169,9 +171,10 @@ async function send(
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   const headers: Record<string, string> = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'cache-control': file.startsWith('assets/')
-      ? 'public, max-age=31536000, immutable'
-      : 'no-cache',
+    'cache-control':
+      file.startsWith('assets/') || isHashedSearchFile(file)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     etag,
     vary: 'Accept-Encoding',
   };

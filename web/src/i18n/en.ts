@@ -91,6 +91,20 @@ const en = {
   footer: {
     disclaimerHeading: 'Medical disclaimer',
   },
+  search: {
+    title: 'Search',
+    description: 'Search the articles, questions and risk factors on this site.',
+    label: 'Search this site',
+    submit: 'Search',
+    needsJavaScript:
+      'Search runs in your browser and needs JavaScript, which is turned off or not available. Everything on this site is also in these sections:',
+    loading: 'Loading search…',
+    oneResult: 'One result',
+    results: 'results',
+    none: 'No results for these words.',
+    noneHelp: 'Try other words, or read the answers to common questions:',
+    unavailable: 'Search could not be loaded. Please try again in a moment.',
+  },
   preview: {
     notice: 'Preview of unpublished content — visitors cannot see this page',
     titlePrefix: 'Preview',

@@ -93,6 +93,20 @@ const es: MessageSchema = {
   footer: {
     disclaimerHeading: 'Aviso médico',
   },
+  search: {
+    title: 'Buscar',
+    description: 'Busque en los artículos, las preguntas y los factores de riesgo de este sitio.',
+    label: 'Buscar en este sitio',
+    submit: 'Buscar',
+    needsJavaScript:
+      'La búsqueda funciona en su navegador y necesita JavaScript, que está desactivado o no está disponible. Todo el contenido de este sitio está también en estas secciones:',
+    loading: 'Cargando la búsqueda…',
+    oneResult: 'Un resultado',
+    results: 'resultados',
+    none: 'No hay resultados para estas palabras.',
+    noneHelp: 'Pruebe con otras palabras o lea las respuestas a preguntas frecuentes:',
+    unavailable: 'No se pudo cargar la búsqueda. Inténtelo de nuevo en un momento.',
+  },
   preview: {
     notice: 'Vista previa de contenido no publicado — los visitantes no pueden ver esta página',
     titlePrefix: 'Vista previa',

@@ -5,9 +5,11 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import HomeView from '@/views/HomeView.vue';
-import { otherLocale } from '@/shared/locales';
+import { otherLocale, type Locale } from '@/shared/locales';
 import { requestPageFocus } from '@/composables/usePageFocus';
 import { loadQuery, useContentStore } from '@/stores/content';
+import type { CmsApi } from '@/api';
+import { blocksToText } from '@/components/BlocksRenderer';
 import type { PageDataContext } from './pageData';
 import { LOCALE_PREFIX as L } from './paths';
 
@@ -20,9 +22,19 @@ async function loadArticlePage({ route, locale, pinia }: PageDataContext): Promi
   if (documentId) await content.load('getArticleTranslation', documentId, otherLocale(locale));
 }
 
+/** One search result per question, at its anchor on the FAQ page, the answer as its excerpt. */
+async function searchFaqs({ api, locale }: { api: CmsApi; locale: Locale }) {
+  return (await api.getFaqs(locale)).map((faq) => ({
+    anchor: `faq-${faq.documentId}`,
+    title: faq.question,
+    text: blocksToText(faq.answer),
+  }));
+}
+
 /**
  * The site's pages. Each route says what it loads (`meta.load`), whether and how the renderer
- * prerenders it (`meta.prerender`, required with `load`: a test checks it) and whether the
+ * prerenders it (`meta.prerender`, required with `load`: a test checks it; `prerender.search`:
+ * whether and how its pages are in the site search) and whether the
  * navigation links it (`meta.nav`). The renderer, the sitemap and the navigation all read this
  * list; there is no second one.
  */
@@ -59,6 +71,7 @@ export const routes: RouteRecordRaw[] = [
     meta: {
       load: loadArticlePage,
       prerender: {
+        search: true,
         paths: async ({ api, locale }) =>
           (await api.getAllArticles(locale)).map((article) => `/articles/${article.slug}`),
       },
@@ -70,7 +83,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/FaqView.vue'),
     meta: {
       nav: 'nav.faq',
-      prerender: {},
+      prerender: { search: searchFaqs },
       load: ({ locale, pinia }) => loadQuery(pinia, 'getFaqs', locale),
     },
   },
@@ -80,7 +93,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/RiskFactorsView.vue'),
     meta: {
       nav: 'nav.riskFactors',
-      prerender: {},
+      prerender: { search: true },
       load: ({ locale, pinia }) => loadQuery(pinia, 'getRiskFactors', locale),
     },
   },
@@ -90,12 +103,21 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/GlossaryView.vue'),
     meta: {
       nav: 'nav.glossary',
-      prerender: {},
+      prerender: { search: true },
       load: ({ locale, pinia }) => loadQuery(pinia, 'getGlossaryTerms', locale),
     },
   },
   {
     // `?article=<slug in the other language>`: shown when a translation does not exist yet.
+    // `?q=<words>`: results as the visitor types (in the browser, from the static index). The
+    // prerendered page, for a visitor without JavaScript, says so and lists the site's sections.
+    // Same segment in Spanish (`/es/search`), as every other page (`/es/faq`).
+    path: `${L}/search`,
+    name: 'search',
+    component: () => import('@/views/SearchView.vue'),
+    meta: { prerender: { sitemap: false } },
+  },
+  {
     path: `${L}/not-translated`,
     name: 'not-translated',
     component: () => import('@/views/TranslationMissingView.vue'),

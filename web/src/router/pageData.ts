@@ -22,6 +22,21 @@ export interface Prerender {
   paths?: (context: { api: CmsApi; locale: Locale }) => Promise<string[]>;
   /** Listed in the sitemap and indexable (default true). */
   sitemap?: boolean;
+  /**
+   * In the site search (web/renderer/search-index.ts). `true`: the page is one result (its
+   * `<main>`). A function: the page's results one by one instead, each leading to an anchor on
+   * the page (the FAQ: one result per question, its answer as the excerpt). Default: not searched.
+   */
+  search?: true | ((context: { api: CmsApi; locale: Locale }) => Promise<SearchRecord[]>);
+}
+
+/** A result for a part of a page: `#anchor` on it, with its own title and text. */
+export interface SearchRecord {
+  /** An element id on the page (`faq-<documentId>`). */
+  anchor: string;
+  title: string;
+  /** Plain text. */
+  text: string;
 }
 
 declare module 'vue-router' {

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { listFiles, removeFile, writeFileAtomic } from './files';
+
+/**
+ * The site search's index (Pagefind: https://pagefind.app), built from the prerendered pages and
+ * written as static files under `pagefind/` beside them. Visitors' browsers fetch only the
+ * chunks a query needs; no search server runs and no query leaves the site.
+ */
+
+/** Where the index is served from: the browser imports `/pagefind/pagefind.js`. */
+export const SEARCH_DIR = 'pagefind';
+
+/** The file that names the current index; written last, so it always names complete files. */
+const ENTRY = 'pagefind-entry.json';
+
+/**
+ * What the browser needs of Pagefind's bundle. Its ready-made UIs (pagefind-ui.js and the like)
+ * are left out: the site has its own search page.
+ */
+const SERVED =
+  /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[a-z-]+\.pagefind|pagefind\.[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_[a-z]+)$/;
+
+/**
+ * Index files named after a hash of their content (`pagefind/index/en_….pf_index`), as paths
+ * under the site directory: they never change, so they are cached for a year.
+ */
+export function isHashedSearchFile(file: string): boolean {
+  return /^pagefind\/(pagefind\.[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_[a-z]+)$/.test(
+    file,
+  );
+}
+
+/** One search result: a page's main content, or a part of a page (a question of the FAQ). */
+export type SearchDocument =
+  | {
+      /** The page's URL path (`/es/articles/x`). */
+      url: string;
+      /** Its prerendered file under the site directory; Pagefind reads `<html lang>` and the
+       * `data-pagefind-body` element (the page's `<main>`, without header, crisis banner and
+       * footer). */
+      file: string;
+    }
+  | {
+      /** `/faq#faq-<documentId>`: where the result leads. */
+      url: string;
+      language: string;
+      title: string;
+      /** Plain text: what is searched and what the excerpt is cut from. */
+      content: string;
+    };
+
+export interface SearchIndexReport {
+  documents: number;
+  ms: number;
+  /** The index's bytes per language (its metadata, word index and excerpts, and the WASM). */
+  bytes: Record<string, number>;
+}
+
+/**
+ * Builds the index in memory, then writes it beside the site: first the new chunk files (their
+ * names are hashes of their content, so they never overwrite a file in use), then the entry file
+ * by an atomic rename. A search that started before the rename keeps reading the old chunks, which
+ * stay until the build after next; a build that fails writes no entry, so the old index stays.
+ */
+export function createSearchIndexer(outDir: string) {
+  /** The files of the previous build: kept one build longer, for searches still using them. */
+  let previous: Set<string> | null = null;
+
+  async function build(documents: readonly SearchDocument[]): Promise<SearchIndexReport> {
+    const started = Date.now();
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
+    try {
+      for (const document of documents) {
+        const added =
+          'file' in document
+            ? await index.addHTMLFile({
+                url: document.url,
+                content: await readFile(join(outDir, document.file), 'utf8'),
+              })
+            : await index.addCustomRecord({
+                url: document.url,
+                language: document.language,
+                content: document.content,
+                meta: { title: document.title },
+              });
+        if (added.errors.length) {
+          throw new Error(`${document.url}: ${added.errors.join('; ')}`);
+        }
+      }
+      const built = await index.getFiles();
+      if (built.errors.length) throw new Error(built.errors.join('; '));
+      const files = built.files.filter((file) => SERVED.test(file.path));
+      const entry = files.find((file) => file.path === ENTRY);
+      if (!entry) throw new Error(`Pagefind wrote no ${ENTRY}`);
+
+      const before = previous ?? new Set(await listFiles(join(outDir, SEARCH_DIR)));
+      for (const file of files) {
+        if (file !== entry)
+          await writeFileAtomic(outDir, `${SEARCH_DIR}/${file.path}`, file.content);
+      }
+      await writeFileAtomic(outDir, `${SEARCH_DIR}/${ENTRY}`, entry.content);
+
+      const current = new Set(files.map((file) => file.path));
+      for (const file of await listFiles(join(outDir, SEARCH_DIR))) {
+        if (!current.has(file) && !before.has(file)) {
+          await removeFile(join(outDir, SEARCH_DIR), file);
+        }
+      }
+      previous = current;
+      return {
+        documents: documents.length,
+        ms: Date.now() - started,
+        bytes: bytesPerLanguage(files),
+      };
+    } finally {
+      await index.deleteIndex();
+    }
+  }
+
+  return { build };
+}
+
+/** `pagefind.en_….pf_meta`, `index/en_….pf_index`, `fragment/en_…`, `wasm.en.pagefind`. */
+function bytesPerLanguage(files: readonly { path: string; content: Uint8Array }[]) {
+  const bytes: Record<string, number> = {};
+  for (const file of files) {
+    const language =
+      /^(?:pagefind\.|wasm\.|(?:index|fragment|filter)\/)([a-z]{2,3}(?:-[a-z0-9]+)?)[._]/i.exec(
+        file.path,
+      )?.[1];
+    if (!language || language === 'unknown') continue;
+    bytes[language] = (bytes[language] ?? 0) + file.content.byteLength;
+  }
+  return bytes;
+}
+
+/** Stops Pagefind's indexing process (it starts again on the next build). */
+export function closeSearchIndexer(): Promise<unknown> {
+  return pagefind.close();
+}
