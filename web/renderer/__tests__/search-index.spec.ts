@@ -114,13 +114,14 @@ describe('the search index', () => {
 
   it('keeps the previous index when a build fails', async () => {
     const indexer = createSearchIndexer(outDir);
-    const first = { url: '/risk-factors', file: page('risk-factors.html', 'en', 'Risks', 'Stress.') };
+    const first = {
+      url: '/risk-factors',
+      file: page('risk-factors.html', 'en', 'Risks', 'Stress.'),
+    };
     await indexer.build([first]);
     const entry = readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8');
 
-    await expect(
-      indexer.build([first, { url: '/gone', file: 'gone.html' }]),
-    ).rejects.toThrow();
+    await expect(indexer.build([first, { url: '/gone', file: 'gone.html' }])).rejects.toThrow();
 
     expect(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe(entry);
     expect(urls(await searchSite(outDir, 'en', 'stress'))).toEqual(['/risk-factors']);

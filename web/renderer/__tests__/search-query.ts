@@ -22,8 +22,11 @@ export async function searchSite(outDir: string, language: string, query: string
   });
   // A fresh copy of the script each time: it keeps state between calls.
   loads += 1;
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind.js?load=${loads}`)) as
-    PagefindModule & { createInstance(options: { basePath: string; baseUrl: string }): unknown };
+  const pagefind = (await import(
+    /* @vite-ignore */ `${base}pagefind.js?load=${loads}`
+  )) as PagefindModule & {
+    createInstance(options: { basePath: string; baseUrl: string }): unknown;
+  };
   // Outside a browser, Pagefind takes the language from `<html lang>`, which Node has not: given.
   (globalThis as { document?: unknown }).document = {
     querySelector: () => ({ getAttribute: () => language }),

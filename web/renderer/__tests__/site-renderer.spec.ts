@@ -10,7 +10,7 @@ import {
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentChange } from '@clinic/contract';
 import { createCmsApi, FAQ, GLOSSARY_TERM, ARTICLE, SITE_SETTING } from '@/api';
 import { fixtureFetcher, installFakeCms, type FakeCms } from '@/test/cms';
@@ -23,7 +23,9 @@ import {
 } from '@/api/__tests__/fixtures/strapi';
 import { LOCALES } from '@/shared/locales';
 import { prerenderedRoutes, sitePage, type SitePage } from '../pages';
+import { closeSearchIndexer } from '../search-index';
 import { createSiteRenderer } from '../site-renderer';
+import { searchSite } from './search-query';
 
 /**
  * The renderer against a fake CMS at the HTTP edge (the same fixtures as the site's tests), with
@@ -417,5 +419,42 @@ describe('render for changes: the pages whose answers changed, and only those', 
     await site.renderAll();
     const report = await site.renderChanges([unknown]);
     expect(report.full).toBe(true);
+  });
+});
+
+describe('search index', () => {
+  afterAll(() => closeSearchIndexer());
+
+  it('has each question its own result, and articles, in the language of their pages', async () => {
+    await renderer().renderAll();
+    const [en, es] = [faqs.en[1]!, faqs.es[1]!];
+
+    const english = await searchSite(outDir, 'en', 'genetic');
+    expect(english.map((result) => [result.url, result.meta.title])).toContainEqual([
+      `/faq#faq-${en.documentId}`,
+      en.question,
+    ]);
+    expect(english.every((result) => !result.url.startsWith('/es'))).toBe(true);
+    const spanish = await searchSite(outDir, 'es', 'genética');
+    expect(spanish.map((result) => result.url)).toContain(`/es/faq#faq-${es.documentId}`);
+    expect(spanish.every((result) => result.url.startsWith('/es/'))).toBe(true);
+    // Articles are their own result; pages that only list others (home, the list) are not.
+    const article = await searchSite(outDir, 'en', 'ketamine');
+    expect(article.map((result) => result.url)).toContain('/articles/ketamine-for-depression');
+    expect(article.map((result) => result.url)).not.toContain('/');
+    expect(article.map((result) => result.url)).not.toContain('/articles');
+  });
+
+  it('a published question is found after the render of the change', async () => {
+    const site = renderer();
+    await site.renderAll();
+    const faq = faqs.en[0]!;
+    cms.publish(FAQ, 'en', faq.documentId, { question: 'Does zygomorphic light help?' });
+
+    const report = await site.renderChanges([change(FAQ, faq.documentId, 'en')]);
+
+    expect(report.search).toMatchObject({ documents: expect.any(Number) });
+    const results = await searchSite(outDir, 'en', 'zygomorphic');
+    expect(results.map((result) => result.url)).toEqual([`/faq#faq-${faq.documentId}`]);
   });
 });
