@@ -1,0 +1,161 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { expectNoAxeViolations } from './support/axe';
+import { seeded } from './support/content';
+import { env, recordTiming, startCms, stopCms } from './support/env';
+import { cmsApi } from './support/site';
+
+/**
+ * The site search: Pagefind's index, built by the renderer from the prerendered pages and served
+ * by nginx as static files, queried in the browser.
+ */
+const webOrigin = new URL(env.webUrl).origin;
+
+/** Every request the page makes from now on. */
+function recordRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  return requests;
+}
+
+const results = (page: Page) => page.getByTestId('search-results');
+
+test('English: the header box finds the article and each question is its own result', async ({
+  page,
+}) => {
+  const requests = recordRequests(page);
+  await page.goto('/');
+  // Nothing of search loads with the page: only once the box is focused.
+  expect(requests.some((request) => request.url().includes('/pagefind/'))).toBe(false);
+
+  const box = page.getByRole('search', { name: 'Search this site' }).getByRole('searchbox');
+  await box.focus();
+  await expect
+    .poll(() => requests.some((r) => r.url().includes('/pagefind/pagefind.js')))
+    .toBe(true);
+  await box.fill('genetic');
+  await box.press('Enter');
+
+  await expect(page).toHaveURL('/search?q=genetic');
+  await expect(page.getByRole('status')).toHaveText(/result/);
+  const question = results(page).getByRole('link', { name: seeded.en.faqs[1]!.question });
+  await expect(question).toHaveAttribute('href', /^\/faq#faq-/);
+
+  // Results as the visitor types, announced in the live region.
+  const input = page.getByTestId('search-input');
+  await input.fill('ketamine');
+  await expect(results(page).getByRole('link', { name: seeded.en.article.title })).toBeVisible();
+  await expect(page).toHaveURL('/search?q=ketamine');
+
+  // A question's result opens it on the FAQ page.
+  await input.fill('genetic');
+  await results(page).getByRole('link', { name: seeded.en.faqs[1]!.question }).click();
+  await expect(page).toHaveURL(/\/faq#faq-/);
+  await expect(page.getByRole('button', { name: seeded.en.faqs[1]!.question })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+
+  // Not one request left the site.
+  const elsewhere = requests.map((r) => r.url()).filter((url) => new URL(url).origin !== webOrigin);
+  expect(elsewhere).toEqual([]);
+});
+
+test('Spanish: searches the Spanish pages, with Spanish stemming', async ({ page }) => {
+  await page.goto('/es/faq');
+  const box = page.getByRole('search', { name: 'Buscar en este sitio' }).getByRole('searchbox');
+  // "depresiones" (plural) finds pages that say "depresión".
+  await box.fill('depresiones');
+  await box.press('Enter');
+  await expect(page).toHaveURL('/es/search?q=depresiones');
+  await expect(results(page).getByRole('link', { name: seeded.es.article.title })).toBeVisible();
+  const hrefs = await results(page)
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^\/es\//);
+});
+
+test('the results page has no axe violations, with results and with none', async ({ page }) => {
+  for (const path of ['/search?q=ketamine', '/es/search?q=depresión']) {
+    await page.goto(path);
+    await expect(results(page)).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.goto('/search?q=qwertyuiopzx');
+  await expect(page.getByRole('status')).toHaveText('No results for these words.');
+  const none = page.getByTestId('search-none');
+  await expect(none.getByRole('link', { name: 'Questions and answers' })).toHaveAttribute(
+    'href',
+    '/faq',
+  );
+  await expect(none).toContainText('988');
+  await expectNoAxeViolations(page);
+});
+
+test('without JavaScript, the search box leads to a page that explains and lists the sections', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  const box = page.getByRole('search', { name: 'Search this site' }).getByRole('searchbox');
+  await box.fill('ketamine');
+  await box.press('Enter');
+  await expect(page).toHaveURL('/search?q=ketamine');
+  await expect(page.getByTestId('search-needs-js')).toContainText('needs JavaScript');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Questions' })).toHaveAttribute(
+    'href',
+    '/faq',
+  );
+  await context.close();
+});
+
+test.describe('with the CMS down', () => {
+  test.afterEach(async () => {
+    await startCms();
+  });
+
+  test('search still works: it only reads static files', async ({ page }) => {
+    await stopCms();
+    await page.goto('/search?q=ketamine');
+    await expect(results(page).getByRole('link', { name: seeded.en.article.title })).toBeVisible();
+    await page.goto('/es/search?q=genética');
+    await expect(
+      results(page).getByRole('link', { name: seeded.es.faqs[1]!.question }),
+    ).toBeVisible();
+  });
+});
+
+test('a question published with a new word is found within seconds', async ({ page }) => {
+  const word = `zephyrine${Date.now().toString(36)}`;
+  const question = `Does ${word} help?`;
+  const published = Date.now();
+  const created = await cmsApi<{ data: { documentId: string } }>(
+    'POST',
+    '/faqs?locale=en&status=published',
+    {
+      data: {
+        question,
+        answer: [{ type: 'paragraph', children: [{ type: 'text', text: `About ${word}.` }] }],
+        order: 99,
+      },
+    },
+  );
+  try {
+    // The renderer writes the FAQ page, then rebuilds the index: search until it has the word.
+    await expect(async () => {
+      await page.goto(`/search?q=${word}`);
+      await expect(results(page).getByRole('link', { name: question })).toBeVisible({
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 15_000, intervals: [100] });
+    recordTiming('search: publish → found in the browser', Date.now() - published);
+    await expect(results(page).getByRole('link', { name: question })).toHaveAttribute(
+      'href',
+      `/faq#faq-${created.data.documentId}`,
+    );
+  } finally {
+    await cmsApi('DELETE', `/faqs/${created.data.documentId}?locale=en`);
+  }
+});
