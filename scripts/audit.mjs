@@ -7,7 +7,10 @@
 //      site's own nginx configuration (gzip, caching) — Node's site server when nginx is missing;
 //   2. the renderer: a full render of the seed, then of 1,000 generated articles, and a
 //      one-article re-render at that size (from the CMS's change notification to the page file,
-//      and from the publish request to the new HTML being served).
+//      and from the publish request to the new HTML being served), with the search index's
+//      build time in each;
+//   3. the site search in Chromium (scripts/lib/search-figures.mjs), at the seed and at 1,000
+//      articles: index bytes per language, bytes fetched for a first query, time to results.
 //
 //   npm run audit                       # both
 //   npm run audit -- --no-lighthouse    # the render timings only
@@ -21,6 +24,7 @@ import { adminLogin, createApiToken } from './lib/cms-admin.mjs';
 import { ensureCmsBuilt, ensureWebBuilt } from './lib/builds.mjs';
 import { freePort, rootDir, startCmsProcess, startProcess, waitFor } from './lib/cms-process.mjs';
 import { ensureNginx, startNginx } from './lib/nginx.mjs';
+import { measureSearch } from './lib/search-figures.mjs';
 
 const args = process.argv.slice(2);
 const ARTICLES = args.includes('--articles') ? Number(args[args.indexOf('--articles') + 1]) : 1000;
@@ -106,6 +110,7 @@ try {
   renderTimes.push({ what: 'full render, seed', ...(await fullRender()) });
 
   if (LIGHTHOUSE) await lighthouseTable();
+  const searchRows = await searchFigures('seed');
 
   if (ARTICLES > 0) {
     const token = await createApiToken(cms.url, await adminLogin(cms.url, superAdmin));
@@ -122,8 +127,13 @@ try {
       });
     }
   }
+  if (ARTICLES > 0) searchRows.push(...(await searchFigures(`${ARTICLES + 1} articles`)));
   console.log('\nRenderer (the site rendered from the CMS into files):\n');
   console.table(renderTimes);
+  if (searchRows.length) {
+    console.log('\nSite search (Pagefind) in Chromium, mobile profile (4x CPU, 150 ms RTT):\n');
+    console.table(searchRows);
+  }
 } finally {
   await stopAll();
 }
@@ -143,7 +153,38 @@ async function status() {
 
 async function lastReport() {
   const { lastSuccess } = await status();
-  return { pages: lastSuccess.report.pages, 'render ms': lastSuccess.report.ms };
+  return {
+    pages: lastSuccess.report.pages,
+    'render ms': lastSuccess.report.ms,
+    // Part of the render's time: the index is rebuilt after the page writes.
+    'search index ms': lastSuccess.report.search?.ms,
+  };
+}
+
+/** The search in Chromium, with the index's size per language from the last render. */
+async function searchFigures(size) {
+  const chrome = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROME_PATH].find(
+    (path) => path && existsSync(path),
+  );
+  if (!chrome) {
+    log('no Chromium: skipping the search figures');
+    return [];
+  }
+  log(`search in Chromium (${size})`);
+  const bytes = (await status()).lastSuccess?.report.search?.bytes ?? {};
+  const rows = await measureSearch({
+    siteUrl,
+    chromePath: chrome,
+    queries: {
+      en: ['ketamine', 'depression', 'genetic', 'generated', 'treatment', 'article', 'brain'],
+      es: ['ketamina', 'depresiones', 'genética', 'generado', 'tratamiento', 'artículo', 'cerebro'],
+    },
+  });
+  return rows.map((row) => ({
+    size,
+    ...row,
+    'index KB': bytes[row.language] ? Math.round(bytes[row.language] / 1024) : undefined,
+  }));
 }
 
 /** Waits until the renderer has nothing left to do. */

@@ -18,7 +18,7 @@ import {
   type PrerenderedRoute,
   type SitePage,
 } from './pages';
-import { createSearchIndexer, type SearchDocument } from './search-index';
+import { createSearchIndexer, type SearchDocument, type SearchIndexReport } from './search-index';
 import { buildRobotsTxt, buildSitemap } from './sitemap';
 
 export interface SiteRendererOptions {
@@ -41,7 +41,7 @@ export interface RenderReport {
   failed: number;
   ms: number;
   /** The search index's build, when pages changed (its time is part of `ms`). */
-  search?: { documents: number; ms: number } | { error: string };
+  search?: SearchIndexReport | { error: string };
 }
 
 /** A page as last rendered: the questions it asked, what its head said. */
@@ -193,7 +193,7 @@ export function createSiteRenderer(options: SiteRendererOptions) {
         .map(([language, size]) => `${language} ${Math.round(size / 1024)} KB`)
         .join(', ');
       log(`search index: ${report.documents} result(s) in ${report.ms} ms (${bytes})`);
-      return { documents: report.documents, ms: report.ms };
+      return report;
     } catch (error) {
       log(`could not build the search index (the previous one is kept): ${describe(error)}`);
       return { error: describe(error) };

@@ -117,7 +117,9 @@ export interface SiteSearchOptions {
  * for an older one whose answer arrived late.
  */
 export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = {}) {
-  const debounceMs = options.debounceMs ?? 120;
+  // Short: a query on a warm index takes a few milliseconds, and results should follow typing
+  // within 100 ms (the README's figures); long enough to skip most intermediate keystrokes.
+  const debounceMs = options.debounceMs ?? 50;
   const limit = options.limit ?? 20;
   const query = ref('');
   const status = ref<SearchStatus>('idle');
