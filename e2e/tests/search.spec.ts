@@ -111,6 +111,21 @@ test('without JavaScript, the search box leads to a page that explains and lists
   await context.close();
 });
 
+test('nginx serves the index: chunks cached for a year, the entry naming them revalidated', async () => {
+  const entry = await fetch(new URL('/pagefind/pagefind-entry.json', env.webUrl));
+  expect(entry.status).toBe(200);
+  expect(entry.headers.get('cache-control')).toBe('no-cache');
+  const { languages } = (await entry.json()) as { languages: Record<string, { hash: string }> };
+  expect(Object.keys(languages).sort()).toEqual(['en', 'es']);
+  const meta = await fetch(new URL(`/pagefind/pagefind.${languages.es!.hash}.pf_meta`, env.webUrl));
+  expect(meta.status).toBe(200);
+  expect(meta.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  expect(meta.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+  expect((await fetch(new URL('/pagefind/index/en_missing.pf_index', env.webUrl))).status).toBe(
+    404,
+  );
+});
+
 test.describe('with the CMS down', () => {
   test.afterEach(async () => {
     await startCms();

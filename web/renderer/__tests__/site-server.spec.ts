@@ -38,6 +38,10 @@ beforeAll(async () => {
     'robots.txt': 'User-agent: *\n',
     'sitemap.xml': '<?xml version="1.0"?><urlset/>',
     'faq.html.abc.tmp': 'half-written',
+    'pagefind/pagefind-entry.json': '{"version":"1.6.0"}',
+    'pagefind/pagefind.js': 'export {}',
+    'pagefind/index/en_abc1234.pf_index': 'chunk',
+    'pagefind/pagefind.en_abc1234.pf_meta': 'meta',
   })) {
     mkdirSync(join(root, file, '..'), { recursive: true });
     writeFileSync(join(root, file), content);
@@ -108,6 +112,29 @@ describe('site server', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await get('/assets/missing.js')).status).toBe(404);
+  });
+
+  it('the search index: its hashed chunks cached for a year, the files naming them revalidated', async () => {
+    for (const path of [
+      '/pagefind/index/en_abc1234.pf_index',
+      '/pagefind/pagefind.en_abc1234.pf_meta',
+    ]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe(
+        'public, max-age=31536000, immutable',
+      );
+    }
+    for (const path of ['/pagefind/pagefind-entry.json', '/pagefind/pagefind.js']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    expect((await get('/pagefind/index/en_missing.pf_index')).status).toBe(404);
+    // Pagefind's WebAssembly may be compiled; JavaScript eval stays forbidden.
+    expect((await get('/')).headers.get('content-security-policy')).toContain(
+      "script-src 'self' 'wasm-unsafe-eval';",
+    );
   });
 
   it('revalidation: the same ETag answers 304 with no body', async () => {
