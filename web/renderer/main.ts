@@ -23,6 +23,7 @@ import { createSiteRenderer } from './site-renderer';
 import { createRenderQueue } from './render-queue';
 import { createHookServer } from './hook-server';
 import { createSiteServer } from './site-server';
+import { closeSearchIndexer } from './search-index';
 import { secretProblem } from '@clinic/contract';
 
 const env = process.env;
@@ -78,6 +79,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     hooks.close();
     site?.close();
     await queue.stop();
+    await closeSearchIndexer();
     process.exit(0);
   });
 }

@@ -98,8 +98,11 @@ export function createSearchIndexer(outDir: string) {
 
       const before = previous ?? new Set(await listFiles(join(outDir, SEARCH_DIR)));
       for (const file of files) {
-        if (file !== entry)
-          await writeFileAtomic(outDir, `${SEARCH_DIR}/${file.path}`, file.content);
+        if (file === entry) continue;
+        const path = `${SEARCH_DIR}/${file.path}`;
+        // Same name, same content: a page that did not change keeps its excerpt chunk.
+        if (isHashedSearchFile(path) && before.has(file.path)) continue;
+        await writeFileAtomic(outDir, path, file.content);
       }
       await writeFileAtomic(outDir, `${SEARCH_DIR}/${ENTRY}`, entry.content);
 
