@@ -78,7 +78,7 @@ export function createSearchIndexer(outDir: string) {
           'file' in document
             ? await index.addHTMLFile({
                 url: document.url,
-                content: await readFile(join(outDir, document.file), 'utf8'),
+                content: searchedPart(await readFile(join(outDir, document.file), 'utf8')),
               })
             : await index.addCustomRecord({
                 url: document.url,
@@ -124,6 +124,19 @@ export function createSearchIndexer(outDir: string) {
   }
 
   return { build };
+}
+
+/**
+ * What Pagefind reads of a page: its language and its `<main data-pagefind-body>`. Only that is
+ * sent to Pagefind: the rest of the page (head, header, footer, the state for hydration) is most
+ * of its bytes, and parsing it took ~40 % of an index build at 1,000 articles.
+ */
+export function searchedPart(html: string): string {
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < start) return html;
+  const lang = /<html\b[^>]*\slang="([^"]*)"/.exec(html)?.[1] ?? '';
+  return `<html lang="${lang}"><body>${html.slice(start, end + '</main>'.length)}</body></html>`;
 }
 
 /** `pagefind.en_….pf_meta`, `index/en_….pf_index`, `fragment/en_…`, `wasm.en.pagefind`. */
