@@ -108,8 +108,16 @@ export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
 export interface SiteSearchOptions {
   /** Wait this long after the last keystroke before searching. */
   debounceMs?: number;
-  /** Show this many results (the count says how many there are in all). */
-  limit?: number;
+  /**
+   * Show this many results at a time (`showMore` adds as many again; the count says how many
+   * there are in all). Each result shown is one more small file fetched (its excerpt).
+   */
+  pageSize?: number;
+}
+
+async function toHit(result: PagefindResult): Promise<SearchHit> {
+  const data = await result.data();
+  return { url: data.url, title: data.meta.title ?? data.url, excerpt: parseExcerpt(data.excerpt) };
 }
 
 /**
@@ -120,13 +128,14 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
   // Short: a query on a warm index takes a few milliseconds, and results should follow typing
   // within 100 ms (the README's figures); long enough to skip most intermediate keystrokes.
   const debounceMs = options.debounceMs ?? 50;
-  const limit = options.limit ?? 20;
+  const pageSize = options.pageSize ?? 10;
   const query = ref('');
   const status = ref<SearchStatus>('idle');
   const results = shallowRef<SearchHit[]>([]);
   const total = ref(0);
   /** The words the results are for. */
   const searched = ref('');
+  let found: PagefindResult[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
@@ -137,32 +146,38 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
       results.value = [];
       total.value = 0;
       searched.value = '';
+      found = [];
       return;
     }
     status.value = 'loading';
     try {
       const pagefind = await pagefindFor(language);
-      const found = await pagefind.search(words);
-      const hits = await Promise.all(
-        found.results.slice(0, limit).map(async (result) => {
-          const data = await result.data();
-          return {
-            url: data.url,
-            title: data.meta.title ?? data.url,
-            excerpt: parseExcerpt(data.excerpt),
-          };
-        }),
-      );
+      const answer = await pagefind.search(words);
+      const hits = await Promise.all(answer.results.slice(0, pageSize).map(toHit));
       if (run !== latest) return;
+      found = answer.results;
       results.value = hits;
-      total.value = found.results.length;
+      total.value = found.length;
       searched.value = words;
       status.value = 'done';
     } catch {
       if (run !== latest) return;
       results.value = [];
       total.value = 0;
+      found = [];
       status.value = 'error';
+    }
+  }
+
+  /** The next results of the same search. */
+  async function showMore(): Promise<void> {
+    const run = latest;
+    const next = found.slice(results.value.length, results.value.length + pageSize);
+    try {
+      const hits = await Promise.all(next.map(toHit));
+      if (run === latest) results.value = [...results.value, ...hits];
+    } catch {
+      // The results shown stay; the button stays to try again.
     }
   }
 
@@ -182,6 +197,7 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
     results,
     total,
     searched,
+    showMore,
     /** Searches now (the form was submitted), without waiting for the debounce. */
     searchNow: () => {
       clearTimeout(timer);

@@ -103,6 +103,7 @@ const en = {
     results: 'results',
     none: 'No results for these words.',
     noneHelp: 'Try other words, or read the answers to common questions:',
+    more: 'More results',
     unavailable: 'Search could not be loaded. Please try again in a moment.',
   },
   preview: {

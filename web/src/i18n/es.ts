@@ -105,6 +105,7 @@ const es: MessageSchema = {
     results: 'resultados',
     none: 'No hay resultados para estas palabras.',
     noneHelp: 'Pruebe con otras palabras o lea las respuestas a preguntas frecuentes:',
+    more: 'Más resultados',
     unavailable: 'No se pudo cargar la búsqueda. Inténtelo de nuevo en un momento.',
   },
   preview: {

@@ -140,6 +140,20 @@ describe('useSiteSearch', () => {
     stop();
   });
 
+  it('shows a page of results at a time; showMore fetches the next ones', async () => {
+    fakePagefind(PAGES);
+    const scope = effectScope();
+    const search = scope.run(() => useSiteSearch(ref<Locale>('en'), { pageSize: 1 }))!;
+    search.query.value = 'doctor';
+    await search.searchNow();
+    expect(search.total.value).toBe(2);
+    expect(search.results.value.map((hit) => hit.url)).toEqual(['/faq#faq-1']);
+
+    await search.showMore();
+    expect(search.results.value.map((hit) => hit.url)).toEqual(['/faq#faq-1', '/articles/a']);
+    scope.stop();
+  });
+
   it('empty words: no search, no results', async () => {
     const { load } = fakePagefind(PAGES);
     const { search, stop } = setup();
