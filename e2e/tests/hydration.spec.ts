@@ -11,6 +11,8 @@ const ROUTES = (lang: (typeof LANGS)[number]) => [
   `${prefix(lang)}/faq`,
   `${prefix(lang)}/risk-factors`,
   `${prefix(lang)}/glossary`,
+  // Searches once hydrated: from the static index, never the API.
+  `${prefix(lang)}/search?q=ketamine`,
   `${prefix(lang)}/no-such-page`,
 ];
 
