@@ -96,6 +96,11 @@ export interface PublicContentType {
 export interface PrivateContentType {
   /** Why it is private, for the next developer. */
   private: string;
+  /**
+   * `read`: Editor and Author roles may only read it in the admin (src/bootstrap/editor-role.ts)
+   * and no one may update it (visitors' answers, src/page-feedback). Absent: Strapi's defaults.
+   */
+  editors?: 'read';
 }
 
 export type ContentTypeModel = PublicContentType | PrivateContentType;
@@ -139,6 +144,11 @@ export const CONTENT_MODEL = {
       es: 'Término del glosario',
       fields: { definition: { en: 'definition', es: 'definición' } },
     },
+  },
+  'api::page-feedback.page-feedback': {
+    private:
+      'Visitors’ answers to "Was this page helpful?": created only through POST /api/page-feedbacks (src/page-feedback), read by editors in the admin and in content health, never by the public.',
+    editors: 'read',
   },
   'api::risk-factor.risk-factor': {
     publicReads: ['find', 'findOne'],
