@@ -68,7 +68,7 @@ describe('the CMS rate limit', () => {
 });
 
 describe('POST /api/page-feedbacks', () => {
-  it.each([
+  it.each<[{ path: string; locale: string; answer: string; reason?: string | null }]>([
     [{ path: '/faq', locale: 'en', answer: 'yes' }],
     [{ path: '/risk-factors', locale: 'es', answer: 'no' }],
     [{ path: EN_ARTICLE, locale: 'en', answer: 'no', reason: 'out-of-date' }],
@@ -246,13 +246,11 @@ describe('content health', () => {
     await answer(EN_ARTICLE, 'en', ['no'], 'hard-to-understand');
     const [finding, ...others] = feedbackFindings(await report());
     expect(others).toEqual([]);
-    const [article] = await cms.strapi
-      .documents('api::article.article')
-      .findMany({
-        locale: 'en',
-        status: 'published',
-        filters: { slug: 'ketamine-for-depression' },
-      });
+    const [article] = await cms.strapi.documents('api::article.article').findMany({
+      locale: 'en',
+      status: 'published',
+      filters: { slug: 'ketamine-for-depression' },
+    });
     expect(finding).toMatchObject({
       code: 'feedback-unhelpful',
       severity: 'warning',
