@@ -20,11 +20,9 @@ export default factories.createCoreController(FEEDBACK_UID, ({ strapi }) => ({
     if (!(await isSitePage(strapi, path, locale))) {
       return ctx.badRequest(`"${path}" is not a page of the site in "${locale}".`);
     }
-    await strapi
-      .documents(FEEDBACK_UID)
-      .create({
-        data: { path, pageLocale: locale as 'en' | 'es', answer, reason: reason ?? undefined },
-      });
+    await strapi.documents(FEEDBACK_UID).create({
+      data: { path, pageLocale: locale as 'en' | 'es', answer, reason: reason ?? undefined },
+    });
     ctx.status = 201;
     ctx.body = { data: { path, locale, answer, reason } };
   },
