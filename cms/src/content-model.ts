@@ -27,7 +27,8 @@ import type { UID } from '@strapi/strapi';
  *    From then on `tsc` fails until the type has an entry here.
  * 3. Add its entry below. For patient content: `publicReads`, `preview`, `sitePath`, `health`
  *    and `labels` (the Spanish display name, and both languages' names of the fields content
- *    health names). For anything else (form answers, redirects…): `{ private: 'why' }`.
+ *    health names). For anything else (form answers, redirects…): `{ private: 'why' }`, with
+ *    `editors: 'read'` when editors may only read it (visitors' answers, src/page-feedback).
  * 4. Run `npx -y pnpm@10.34.9 --filter cms exec vitest run tests/content-model.test.ts`: it
  *    checks the entry against the running Strapi (fields exist, labels present, permissions).
  *

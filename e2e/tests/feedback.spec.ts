@@ -75,6 +75,25 @@ test.describe('was this page helpful?', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('an editor sees the article’s answers in the edit view’s content-health panel', async ({
+    admin,
+  }) => {
+    const list = await fetch(
+      new URL(`/api/articles?locale=en&filters[slug][$eq]=${seeded.en.article.slug}`, env.cmsUrl),
+    );
+    const documentId = ((await list.json()) as { data: Array<{ documentId: string }> }).data[0]!
+      .documentId;
+    await admin.goto(
+      `${env.cmsUrl}/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=en`,
+    );
+    const figures = admin.getByTestId('content-health-feedback');
+    await expect(figures).toContainText('Was this page helpful?');
+    // The test above answered once on this page.
+    await expect(figures).toContainText(
+      `/articles/${seeded.en.article.slug}: 1 answer in the last 90 days, 0 % “no”.`,
+    );
+  });
+
   test('No with a reason on the Spanish FAQ is stored with its reason; axe on each state', async ({
     page,
   }) => {
