@@ -75,7 +75,7 @@ test.describe('was this page helpful?', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('an editor sees the article’s answers in the edit view’s content-health panel', async ({
+  test('an editor sees the article’s answers in the edit view’s panel and the report', async ({
     admin,
   }) => {
     const list = await fetch(
@@ -92,6 +92,13 @@ test.describe('was this page helpful?', () => {
     await expect(figures).toContainText(
       `/articles/${seeded.en.article.slug}: 1 answer in the last 90 days, 0 % “no”.`,
     );
+    // The report page lists every page's figures.
+    await admin.goto(`${env.cmsUrl}/admin/content-health`);
+    const row = admin
+      .getByTestId('content-health-feedback-table')
+      .getByRole('row')
+      .filter({ hasText: `/articles/${seeded.en.article.slug}` });
+    await expect(row).toContainText('0 %');
   });
 
   test('No with a reason on the Spanish FAQ is stored with its reason; axe on each state', async ({
