@@ -162,6 +162,10 @@ async function main() {
       ADMIN_PASSWORD: superAdmin.password,
       RENDERER_HOOK_URL: `http://127.0.0.1:${rendererPort}/hooks/content`,
       RENDER_HOOK_SECRET: renderHookSecret,
+      // Every request reaches this CMS from nginx's 127.0.0.1 (no IS_PROXIED here), so its own
+      // per-address limit on page feedback would count the whole suite as one visitor; nginx's
+      // limit is what e2e/tests/feedback.spec.ts checks, the CMS's is cms/tests/page-feedback.test.ts.
+      PAGE_FEEDBACK_RATE_LIMIT: '1000',
     },
     logFile: cmsLog,
   };

@@ -27,7 +27,8 @@ import type { UID } from '@strapi/strapi';
  *    From then on `tsc` fails until the type has an entry here.
  * 3. Add its entry below. For patient content: `publicReads`, `preview`, `sitePath`, `health`
  *    and `labels` (the Spanish display name, and both languages' names of the fields content
- *    health names). For anything else (form answers, redirects…): `{ private: 'why' }`.
+ *    health names). For anything else (form answers, redirects…): `{ private: 'why' }`, with
+ *    `editors: 'read'` when editors may only read it (visitors' answers, src/page-feedback).
  * 4. Run `npx -y pnpm@10.34.9 --filter cms exec vitest run tests/content-model.test.ts`: it
  *    checks the entry against the running Strapi (fields exist, labels present, permissions).
  *
@@ -96,6 +97,11 @@ export interface PublicContentType {
 export interface PrivateContentType {
   /** Why it is private, for the next developer. */
   private: string;
+  /**
+   * `read`: Editor and Author roles may only read it in the admin (src/bootstrap/editor-role.ts)
+   * and no one may update it (visitors' answers, src/page-feedback). Absent: Strapi's defaults.
+   */
+  editors?: 'read';
 }
 
 export type ContentTypeModel = PublicContentType | PrivateContentType;
@@ -139,6 +145,11 @@ export const CONTENT_MODEL = {
       es: 'Término del glosario',
       fields: { definition: { en: 'definition', es: 'definición' } },
     },
+  },
+  'api::page-feedback.page-feedback': {
+    private:
+      'Visitors’ answers to "Was this page helpful?": created only through POST /api/page-feedbacks (src/page-feedback), read by editors in the admin and in content health, never by the public.',
+    editors: 'read',
   },
   'api::risk-factor.risk-factor': {
     publicReads: ['find', 'findOne'],

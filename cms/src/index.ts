@@ -14,6 +14,8 @@ import {
   startRendererHook,
   stopRendererHook,
 } from './content-events/renderer-hook';
+import { registerPageFeedback } from './page-feedback';
+import { registerRelatedReadingLimit } from './related-reading';
 import { guardPublicReads } from './middlewares/public-read-guard';
 import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
@@ -40,6 +42,8 @@ export default {
     // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);
+    registerPageFeedback(strapi); // visitors' answers cannot be edited (src/page-feedback)
+    registerRelatedReadingLimit(strapi); // at most three related articles (src/related-reading)
     // Which content types the database had before this start (bootstrap/editor-role.ts).
     rememberPreviousContentTypes(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.

@@ -625,7 +625,15 @@ describe('the checks together', () => {
     expect(countFindings(findings)).toEqual({
       total: 6,
       bySeverity: { error: 1, warning: 4, info: 1 },
-      byKind: { review: 2, translation: 2, draft: 1, readability: 0, settings: 1, links: 0 },
+      byKind: {
+        review: 2,
+        translation: 2,
+        draft: 1,
+        readability: 0,
+        settings: 1,
+        links: 0,
+        feedback: 0,
+      },
     });
   });
 

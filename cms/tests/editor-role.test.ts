@@ -6,6 +6,10 @@ import { CONTENT_MODEL } from '../src/content-model';
 const ACTION = 'plugin::content-manager.explorer.';
 /** Every content type of the project, as the content model lists them. */
 const CONTENT_TYPES = Object.keys(CONTENT_MODEL);
+/** Types editors may only read (visitors' feedback): `editors: 'read'` in the content model. */
+const READ_ONLY = Object.entries(CONTENT_MODEL)
+  .filter(([, model]) => 'editors' in model && model.editors === 'read')
+  .map(([uid]) => uid);
 const GLOSSARY = 'api::glossary-term.glossary-term';
 const EDITOR_ACTIONS = ['create', 'delete', 'publish', 'read', 'update'];
 const AUTHOR_ACTIONS = ['create', 'delete', 'read', 'update'];
@@ -62,7 +66,7 @@ describe("Strapi's default editor roles", () => {
 
   it('let an Editor create, read, update, delete and publish every type, in every locale', async () => {
     const permissions = await permissionsOf(cms, 'strapi-editor');
-    for (const subject of CONTENT_TYPES) {
+    for (const subject of CONTENT_TYPES.filter((uid) => !READ_ONLY.includes(uid))) {
       for (const action of ['create', 'read', 'update', 'delete', 'publish']) {
         const permission = permissions.find(
           (p) => p.subject === subject && p.action === `${ACTION}${action}`,
@@ -70,6 +74,17 @@ describe("Strapi's default editor roles", () => {
         expect(permission, `${action} ${subject}`).toBeDefined();
         expect(permission!.properties.locales).toEqual(['en', 'es']);
       }
+    }
+  });
+
+  it('let Editors and Authors only read visitors’ answers', async () => {
+    expect(READ_ONLY).toEqual(['api::page-feedback.page-feedback']);
+    for (const role of ['strapi-editor', 'strapi-author']) {
+      const permissions = await permissionsOf(cms, role);
+      const actions = permissions
+        .filter((p) => READ_ONLY.includes(p.subject))
+        .map((p) => p.action.slice(ACTION.length));
+      expect(actions, role).toEqual(['read']);
     }
   });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicContentType } from '../src/content-model';
 import { PUBLIC_READ_ACTIONS } from '../src/bootstrap/public-permissions';
 import { createPreviewToken } from '../src/preview/token';
 import { adminToken } from './helpers/admin-users';
@@ -42,7 +43,8 @@ beforeAll(async () => {
   // Published, with a newer unpublished draft: "modified" in the admin.
   await faqs.update({ documentId: modifiedFaqId, locale: 'en', data: { question: NEWER_DRAFT } });
   for (const type of Object.values(cms.strapi.contentTypes)) {
-    if (!type.uid.startsWith('api::') || type.kind !== 'collectionType') continue;
+    // The public collections (a private type such as visitors' feedback has no public reads).
+    if (!publicContentType(type.uid) || type.kind !== 'collectionType') continue;
     const [published] = await cms.strapi
       .documents(type.uid as 'api::faq.faq')
       .findMany({ locale: 'en', status: 'published' });
@@ -54,10 +56,20 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** Whether the type's API has read routes (a create-only router, visitors' feedback, has none). */
+function hasReadRoutes(uid: string): boolean {
+  const api = cms.strapi.api(uid.slice('api::'.length, uid.indexOf('.'))) as unknown as {
+    routes: Record<string, { routes: Array<{ method: string }> }>;
+  };
+  return Object.values(api.routes).some((router) =>
+    router.routes.some((route) => route.method === 'GET'),
+  );
+}
+
 /** Every GET route of every api:: content type, as Strapi's core router defines them. */
 function contentTypeReads(): Array<{ route: string; path: string }> {
   return Object.values(cms.strapi.contentTypes)
-    .filter((type) => type.uid.startsWith('api::'))
+    .filter((type) => type.uid.startsWith('api::') && hasReadRoutes(type.uid))
     .flatMap((type) => {
       if (type.kind === 'singleType') {
         const single = `/${type.info.singularName}`;
@@ -143,8 +155,10 @@ describe('on every read route of every content type', () => {
         const source = readFileSync(join(routes, file), 'utf8');
         expect(source, `${name}/routes/${file}`).not.toContain('global::public-read-guard');
         if (source.includes('createCoreRouter')) {
+          // As `strapi generate` writes it, or a router with no reads at all (`only: ['create']`:
+          // visitors' feedback), whose routes the guard has nothing to do on.
           expect(source, `${name}/routes/${file}`).toMatch(
-            /createCoreRouter\('api::[\w-]+\.[\w-]+'\)/,
+            /createCoreRouter\('api::[\w-]+\.[\w-]+'(\)|, \{\s*only: \['create'\])/,
           );
         }
       }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentModelOf, isPrivateModel } from '../content-model';
 
 /**
  * Makes Strapi's default Editor and Author roles usable in every language.
@@ -14,7 +15,8 @@ import type { Core } from '@strapi/strapi';
  *
  * Once per content type (recorded in Strapi's core store, type by type), the permissions Strapi
  * means these roles to have on it are granted: Editor may create, read, update, delete and
- * publish; Author the same but publish, on entries they created. A type added later, on a
+ * publish; Author the same but publish, on entries they created. On a type the content model
+ * marks `editors: 'read'` (visitors' answers) they may only read, enforced at every start. A type added later, on a
  * database that has run for years, gets them on the first start that knows it; later starts
  * never re-create a permission an administrator removed.
  */
@@ -28,6 +30,11 @@ const ROLE_ACTIONS: Record<string, { actions: string[]; conditions: string[] }> 
     actions: ['create', 'read', 'update', 'delete'],
     conditions: ['admin::is-creator'],
   },
+};
+
+const readOnlyForEditors = (uid: string): boolean => {
+  const model = contentModelOf(uid);
+  return !!model && isPrivateModel(model) && model.editors === 'read';
 };
 
 const ACTION_PREFIX = 'plugin::content-manager.explorer.';
@@ -131,7 +138,21 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
       });
     }
 
-    // 2. Once per type: the permissions the default role should have, on the project's own types.
+    // 2. On a type the content model marks `editors: 'read'`, only read, at every start: Strapi
+    // gives its default roles every action on every type that exists when it creates them.
+    const notRead = current.filter(
+      (row) =>
+        row.subject !== null &&
+        readOnlyForEditors(row.subject) &&
+        row.action !== `${ACTION_PREFIX}read`,
+    );
+    if (notRead.length > 0) {
+      await strapi.db
+        .query(PERMISSION)
+        .deleteMany({ where: { id: { $in: notRead.map((row) => row.id) } } });
+    }
+
+    // 3. Once per type: the permissions the default role should have, on the project's own types.
     if (newTypes.length === 0) continue;
     const missing = [];
     for (const name of actions) {
@@ -144,6 +165,8 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
         restrictedSubjects: restricted,
       })) {
         if (!apiSubjects.includes(permission.subject)) continue;
+        // A type the content model marks `editors: 'read'` (visitors' answers): read only.
+        if (name !== 'read' && readOnlyForEditors(permission.subject)) continue;
         const exists = current.some(
           (row) => row.action === permission.action && row.subject === permission.subject,
         );

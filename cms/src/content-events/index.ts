@@ -6,6 +6,7 @@ import {
   type ContentAction,
   type ContentChange,
 } from '@clinic/contract';
+import { contentModelOf, isPrivateModel } from '../content-model';
 
 /**
  * The CMS's one source of "what the public sees has changed" events. Every listener (the
@@ -235,6 +236,10 @@ function watchDocuments(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     const { uid, action } = ctx as { uid: string; action: string };
     if (!uid.startsWith('api::') || !isWriteAction(action)) return next();
+    // Private types (visitors' feedback) are not what the public sees: a new answer must not
+    // empty the response cache or wake the renderer.
+    const model = contentModelOf(uid);
+    if (model && isPrivateModel(model)) return next();
 
     // As the caller named them, before inner middlewares may fill in defaults.
     const params = { ...((ctx as { params?: object }).params ?? {}) } as Record<string, unknown>;

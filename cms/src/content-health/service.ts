@@ -1,5 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
+import { FEEDBACK_UID } from '../page-feedback/rules';
 import { CHECKS } from './checks';
+import { feedbackFindings } from './checks/feedback';
+import { loadPageFeedback, pagesShowing } from './feedback';
 import { localDate } from './checks/helpers';
 import { readingLevelsOf } from './checks/readability';
 import { healthSettingsFromEnv } from './config';
@@ -221,12 +224,25 @@ export async function buildReport(
     }
   }
 
+  // "Was this page helpful?": for a role that may read the answers, of the pages of types it reads.
+  const feedback = access.canReadType(FEEDBACK_UID)
+    ? (await loadPageFeedback(strapi, context.now)).filter(
+        (page) =>
+          (options.locale === undefined || page.locale === options.locale) &&
+          access.canReadType(page.uid),
+      )
+    : [];
+  for (const finding of feedbackFindings(feedback, context)) {
+    if (severityRank(finding.severity) <= maxRank) findings.push(finding);
+  }
+
   findings.sort(compareFindings);
   return {
     generatedAt: context.now.toISOString(),
     targets: targetsOf(context.settings),
     counts: countFindings(findings),
     findings,
+    feedback,
   };
 }
 
@@ -298,5 +314,8 @@ export async function entryHealth(
     .sort(compareFindings);
   const draft = document.locales[locale]?.draft ?? document.locales[locale]?.published;
   const readingLevels = draft ? readingLevelsOf(uid, draft, context.settings) : [];
-  return { findings, readingLevels };
+  const feedback = access.canReadType(FEEDBACK_UID)
+    ? pagesShowing(await loadPageFeedback(strapi, context.now), uid, document.documentId, locale)
+    : [];
+  return { findings, readingLevels, feedback };
 }

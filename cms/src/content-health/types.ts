@@ -14,6 +14,7 @@ export const KINDS = [
   'readability',
   'settings',
   'links',
+  'feedback',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -86,11 +87,33 @@ export interface Report {
   };
   /** Sorted: error, warning, info; then kind (in KINDS order); then title. */
   findings: Finding[];
+  /** "Was this page helpful?" figures of every page that has answers (most answers first). */
+  feedback: PageFeedback[];
 }
 
 export interface EntryHealth {
   findings: Finding[];
   readingLevels: ReadingLevel[];
+  /** "Was this page helpful?" on the page(s) showing the entry in its locale. */
+  feedback: PageFeedback[];
+}
+
+/** "Was this page helpful?" answers of one page in one language, over the last 90 days. */
+export interface PageFeedback {
+  /** Without the locale prefix: `/faq`, `/articles/<slug>`. */
+  path: string;
+  locale: string;
+  answers: number;
+  no: number;
+  /** Share of "no", in whole percent. */
+  noShare: number;
+  /** The reason given most often with "no" (ties: the list's order), or null when none was. */
+  topReason: string | null;
+  /** The content the page shows: its type, and its document for a page per document. */
+  uid: string;
+  documentId: string | null;
+  /** The document's title, or the page's path for a page listing a type. */
+  title: string;
 }
 
 // ---------------------------------------------------------------------------------------------

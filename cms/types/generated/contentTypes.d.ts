@@ -450,6 +450,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    relatedArticles: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
     reviewedBy: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -524,6 +525,7 @@ export interface ApiFaqFaq extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
+    article: Schema.Attribute.Relation<'oneToOne', 'api::article.article'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     locale: Schema.Attribute.String;
@@ -619,6 +621,44 @@ export interface ApiGlossaryTermGlossaryTerm extends Struct.CollectionTypeSchema
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
       }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiPageFeedbackPageFeedback extends Struct.CollectionTypeSchema {
+  collectionName: 'page_feedbacks';
+  info: {
+    description: 'One visitor\'s answer to "Was this page helpful?": the page, its language, yes or no, and an optional reason from a fixed list. Nothing about the visitor.';
+    displayName: 'Page feedback';
+    pluralName: 'page-feedbacks';
+    singularName: 'page-feedback';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    answer: Schema.Attribute.Enumeration<['yes', 'no']> & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::page-feedback.page-feedback'> &
+      Schema.Attribute.Private;
+    pageLocale: Schema.Attribute.Enumeration<['en', 'es']> & Schema.Attribute.Required;
+    path: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Enumeration<
+      ['hard-to-understand', 'out-of-date', 'not-what-i-was-looking-for', 'other']
+    >;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1217,6 +1257,7 @@ declare module '@strapi/strapi' {
       'api::article.article': ApiArticleArticle;
       'api::faq.faq': ApiFaqFaq;
       'api::glossary-term.glossary-term': ApiGlossaryTermGlossaryTerm;
+      'api::page-feedback.page-feedback': ApiPageFeedbackPageFeedback;
       'api::risk-factor.risk-factor': ApiRiskFactorRiskFactor;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'plugin::content-releases.release': PluginContentReleasesRelease;

@@ -340,6 +340,50 @@ describe('render for changes: the pages whose answers changed, and only those', 
     );
   });
 
+  it('a related article edited: the article that lists it is rendered again, with it', async () => {
+    const related = {
+      id: 91,
+      locale: 'en',
+      title: 'Depression and sleep',
+      slug: 'depression-and-sleep',
+      summary: 'How sleep and mood affect each other.',
+      body: [],
+      faqs: [],
+    };
+    cms.publish(ARTICLE, 'en', 'relatedarticle0000000001', related);
+    cms.publish(ARTICLE, 'en', articles.en[0]!.documentId, {
+      relatedArticles: [{ documentId: 'relatedarticle0000000001' }],
+    });
+    const site = renderer();
+    await site.renderAll();
+    expect(read('articles/ketamine-for-depression.html')).toContain('Depression and sleep');
+    markAll();
+    cms.publish(ARTICLE, 'en', 'relatedarticle0000000001', { title: 'Sleep and depression' });
+    await site.renderChanges([change(ARTICLE, 'relatedarticle0000000001', 'en')]);
+    expect(rewrittenSince()).toContain('articles/ketamine-for-depression.html');
+    expect(read('articles/ketamine-for-depression.html')).toContain('Sleep and depression');
+
+    // Unpublished: the article no longer shows it.
+    markAll();
+    cms.publish(ARTICLE, 'en', 'relatedarticle0000000001', null);
+    await site.renderChanges([change(ARTICLE, 'relatedarticle0000000001', 'en')]);
+    expect(rewrittenSince()).toContain('articles/ketamine-for-depression.html');
+    expect(read('articles/ketamine-for-depression.html')).not.toContain('Sleep and depression');
+  });
+
+  it('the article an answer links to, retitled: the questions page is rendered again', async () => {
+    const faq = faqs.en[0]!;
+    cms.publish(FAQ, 'en', faq.documentId, { article: { documentId: articles.en[0]!.documentId } });
+    const site = renderer();
+    await site.renderAll();
+    expect(read('faq.html')).toContain(articles.en[0]!.title);
+    markAll();
+    cms.publish(ARTICLE, 'en', articles.en[0]!.documentId, { title: 'Ketamine, retitled' });
+    await site.renderChanges([change(ARTICLE, articles.en[0]!.documentId, 'en')]);
+    expect(rewrittenSince()).toContain('faq.html');
+    expect(read('faq.html')).toContain('Ketamine, retitled');
+  });
+
   it('a draft saved (nothing public changed): no page is written', async () => {
     const site = renderer();
     await site.renderAll();

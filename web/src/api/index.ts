@@ -42,9 +42,13 @@ export const ARTICLE_POPULATE = {
   seo: true,
   references: true,
   faqs: { fields: ['question', 'order'] },
+  relatedArticles: { fields: ['title', 'slug', 'summary'] },
 } as const;
 
 const byOrder = { sort: ['order:asc'] } as const;
+
+/** The questions with the article each answer links to ("Read more"). */
+const FAQ_SELECT = { ...byOrder, populate: { article: { fields: ['title', 'slug'] } } } as const;
 
 /**
  * The site's reads, one function per question a page asks, over a QueryFetcher: HTTP in the
@@ -113,7 +117,7 @@ export function createCmsApi(fetchQuery: QueryFetcher) {
       }),
 
     getFaqs: (locale: Locale) =>
-      many<Faq, typeof FAQ>({ kind: 'list', uid: FAQ, locale, select: byOrder }),
+      many<Faq, typeof FAQ>({ kind: 'list', uid: FAQ, locale, select: FAQ_SELECT }),
 
     getRiskFactors: (locale: Locale) =>
       many<RiskFactor, typeof RISK_FACTOR>({

@@ -29,7 +29,8 @@ export const RISK_FACTOR = 'api::risk-factor.risk-factor';
 export const SITE_SETTING = 'api::site-setting.site-setting';
 export const GLOSSARY_TERM = 'api::glossary-term.glossary-term';
 
-export type Faq = Doc<typeof FAQ>;
+/** A question, with the article its answer links to (title and slug), if one is chosen. */
+export type Faq = Omit<Doc<typeof FAQ>, 'article'> & { article?: ArticleRef | null };
 export type RiskFactor = Doc<typeof RISK_FACTOR>;
 export type SiteSetting = Doc<typeof SITE_SETTING>;
 export type GlossaryTerm = Doc<typeof GLOSSARY_TERM>;
@@ -40,8 +41,17 @@ export type Reference = ComponentValue<'shared.reference'>;
 /** A question as an article links it (its question and place only). */
 export type FaqRef = Selected<typeof FAQ, 'question' | 'order'>;
 
-/** An article, with what its page populates: the related questions are references. */
-export type Article = Omit<Doc<typeof ARTICLE>, 'faqs'> & { faqs?: FaqRef[] | null };
+/** An article as another article's related reading links it. */
+export type RelatedArticleRef = Selected<typeof ARTICLE, 'title' | 'slug' | 'summary'>;
+
+/**
+ * An article, with what its page populates: the related questions and related articles are
+ * references (only published ones: the public API populates nothing else).
+ */
+export type Article = Omit<Doc<typeof ARTICLE>, 'faqs' | 'relatedArticles'> & {
+  faqs?: FaqRef[] | null;
+  relatedArticles?: RelatedArticleRef[] | null;
+};
 
 /** An article as listed (no body). */
 export type ArticleSummary = Selected<

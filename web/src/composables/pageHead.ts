@@ -21,6 +21,8 @@ export interface PageMeta {
   image?: string | null;
   /** 404: the page shows "not found" (the renderer then writes no page for its path). */
   status?: 404;
+  /** The date the content was last medically reviewed (YYYY-MM-DD): printed on every sheet. */
+  lastReviewed?: string | null;
 }
 
 export interface HeadContext {

@@ -5,6 +5,7 @@ import { reportPageMeta } from '@/ssr/renderContext';
 import { pageHead, type PageMeta } from './pageHead';
 import { useLocale } from './useLocale';
 import { useSiteUrl } from './useSiteUrl';
+import { reportPrintDetails } from './usePrintDetails';
 
 export type { PageMeta } from './pageHead';
 
@@ -18,6 +19,7 @@ export function usePageMeta(source: () => PageMeta): void {
   const { locale } = useLocale();
   const siteUrl = useSiteUrl();
   reportPageMeta(source);
+  reportPrintDetails(source); // the printed page's frame (PrintFrame.vue)
   useHead(
     computed(() =>
       pageHead(source(), {

@@ -106,6 +106,32 @@ const en = {
     more: 'More results',
     unavailable: 'Search could not be loaded. Please try again in a moment.',
   },
+  feedback: {
+    question: 'Was this page helpful?',
+    yes: 'Yes',
+    no: 'No',
+    privacy:
+      'We only record your answer, not who you are. There is no space to type, so please do not share health details here.',
+    reasonQuestion: 'What was the problem? (optional)',
+    reasons: {
+      'hard-to-understand': 'Hard to understand',
+      'out-of-date': 'Out of date',
+      'not-what-i-was-looking-for': 'Not what I was looking for',
+      other: 'Something else',
+    },
+    sendReason: 'Send',
+    sending: 'Sending…',
+    thanks: 'Thank you for your answer.',
+    failed: 'Your answer could not be sent. Please try again later.',
+    retry: 'Try again',
+  },
+  related: {
+    articles: 'Related articles',
+    readMore: 'Read more:',
+  },
+  print: {
+    printedFrom: 'Printed from',
+  },
   preview: {
     notice: 'Preview of unpublished content — visitors cannot see this page',
     titlePrefix: 'Preview',

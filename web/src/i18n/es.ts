@@ -108,6 +108,32 @@ const es: MessageSchema = {
     more: 'Más resultados',
     unavailable: 'No se pudo cargar la búsqueda. Inténtelo de nuevo en un momento.',
   },
+  feedback: {
+    question: '¿Le resultó útil esta página?',
+    yes: 'Sí',
+    no: 'No',
+    privacy:
+      'Solo guardamos su respuesta, no quién es usted. No hay espacio para escribir, así que no comparta aquí datos de salud.',
+    reasonQuestion: '¿Cuál fue el problema? (opcional)',
+    reasons: {
+      'hard-to-understand': 'Difícil de entender',
+      'out-of-date': 'Desactualizada',
+      'not-what-i-was-looking-for': 'No era lo que buscaba',
+      other: 'Otro motivo',
+    },
+    sendReason: 'Enviar',
+    sending: 'Enviando…',
+    thanks: 'Gracias por su respuesta.',
+    failed: 'No se pudo enviar su respuesta. Inténtelo más tarde.',
+    retry: 'Intentar de nuevo',
+  },
+  related: {
+    articles: 'Artículos relacionados',
+    readMore: 'Más información:',
+  },
+  print: {
+    printedFrom: 'Impreso desde',
+  },
   preview: {
     notice: 'Vista previa de contenido no publicado — los visitantes no pueden ver esta página',
     titlePrefix: 'Vista previa',

@@ -113,14 +113,17 @@ function shape(
     const populated = spec && ['relation', 'media', 'component'].includes(spec.type);
     if (populated && !(key in populate)) continue;
     if (!populated && fields && !['id', 'documentId', ...fields].includes(key)) continue;
-    if (spec?.type !== 'relation' || !Array.isArray(value)) {
+    const toOne = spec?.type === 'relation' && !Array.isArray(value);
+    if (spec?.type !== 'relation' || (toOne && !value)) {
       out[key] = value;
       continue;
     }
     const published = (content[spec.target!]?.[locale] ?? []) as Array<Record<string, unknown>>;
     const nested = (populate[key] as { fields?: string[] } | undefined)?.fields;
-    out[key] = value
-      .map((ref: { documentId: string }) => published.find((d) => d.documentId === ref.documentId))
+    const shaped = (toOne ? [value] : (value as unknown[]))
+      .map((ref) =>
+        published.find((d) => d.documentId === (ref as { documentId: string }).documentId),
+      )
       .filter((related) => related !== undefined)
       .map((related) =>
         nested
@@ -129,6 +132,8 @@ function shape(
             )
           : related,
       );
+    // A relation to one document: that document, or null when it is not published.
+    out[key] = toOne ? (shaped[0] ?? null) : shaped;
   }
   return out;
 }

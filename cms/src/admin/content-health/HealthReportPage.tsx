@@ -29,7 +29,19 @@ import {
   t,
 } from './messages';
 import { SeverityBadge } from './SeverityBadge';
-import { SEVERITIES, severityRank, type Finding, type Severity } from './types';
+import { SEVERITIES, severityRank, type Finding, type PageFeedback, type Severity } from './types';
+
+const feedbackMessages = {
+  title: t('report.feedback.title', 'Was this page helpful? Answers of the last 90 days'),
+  page: t('report.feedback.page', 'Page'),
+  answers: t('report.feedback.answers', 'Answers'),
+  noShare: t('report.feedback.no-share', 'Share of “no”'),
+  reason: t('report.feedback.reason', 'Most common reason'),
+  reasonName: t(
+    'report.feedback.reason-name',
+    '{reason, select, none {—} hard_to_understand {Hard to understand} out_of_date {Out of date} not_what_i_was_looking_for {Not what they were looking for} other {Other}}',
+  ),
+};
 
 export const reportMessages = {
   title: t('report.title', 'Content health'),
@@ -235,9 +247,65 @@ export function HealthReportPage() {
               })
             }
           />
+          {report.data?.feedback && report.data.feedback.length > 0 && (
+            <FeedbackTable pages={report.data.feedback} />
+          )}
         </Flex>
       </Layouts.Content>
     </Page.Main>
+  );
+}
+
+/** "Was this page helpful?": every page's answers, for a role that may read them. */
+function FeedbackTable({ pages }: { pages: PageFeedback[] }) {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  return (
+    <Flex tag="section" direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="delta" tag="h2">
+        {formatMessage(feedbackMessages.title)}
+      </Typography>
+      <TableWrapper>
+        <StyledTable data-testid="content-health-feedback-table">
+          <thead>
+            <tr>
+              <th scope="col">{formatMessage(feedbackMessages.page)}</th>
+              <th scope="col">{formatMessage(reportMessages.locale)}</th>
+              <th scope="col">{formatMessage(feedbackMessages.answers)}</th>
+              <th scope="col">{formatMessage(feedbackMessages.noShare)}</th>
+              <th scope="col">{formatMessage(feedbackMessages.reason)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pages.map((page) => (
+              <tr key={`${page.locale} ${page.path}`}>
+                <td>
+                  <Typography fontWeight="semiBold">
+                    {page.locale === 'en' ? page.path : `/${page.locale}${page.path}`}
+                  </Typography>
+                </td>
+                <td>
+                  <Typography textColor="neutral700">{localeName(intl, page.locale)}</Typography>
+                </td>
+                <td>
+                  <Typography textColor="neutral700">{page.answers}</Typography>
+                </td>
+                <td>
+                  <Typography textColor="neutral700">{page.noShare} %</Typography>
+                </td>
+                <td>
+                  <Typography textColor="neutral700">
+                    {formatMessage(feedbackMessages.reasonName, {
+                      reason: (page.topReason ?? 'none').replace(/-/g, '_'),
+                    })}
+                  </Typography>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </StyledTable>
+      </TableWrapper>
+    </Flex>
   );
 }
 

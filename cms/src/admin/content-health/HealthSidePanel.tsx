@@ -8,7 +8,8 @@ import { useEntryHealth, type HealthError } from './api';
 import { fieldName, findingMessage, labelOf, t } from './messages';
 import { SeverityBadge } from './SeverityBadge';
 import { Bullets } from './Bullets';
-import { SEVERITIES, type ReadingLevel } from './types';
+import { SEVERITIES, type PageFeedback, type ReadingLevel } from './types';
+import { publicContentType } from '../../content-model';
 
 export const panelMessages = {
   title: t('panel.title', 'Content health'),
@@ -34,6 +35,16 @@ export const panelMessages = {
   ),
   longest: t('panel.longest', 'Longest sentences'),
   sentenceWords: t('panel.sentence-words', '{words, plural, one {# word} other {# words}}'),
+  feedback: t('panel.feedback', 'Was this page helpful?'),
+  feedbackPage: t(
+    'panel.feedback-page',
+    '{path}: {answers, plural, one {# answer} other {# answers}} in the last 90 days, {share} % “no”.',
+  ),
+  feedbackReason: t(
+    'panel.feedback-reason',
+    'Most common reason: {reason, select, hard_to_understand {hard to understand} out_of_date {out of date} not_what_i_was_looking_for {not what I was looking for} other {other}}.',
+  ),
+  feedbackNone: t('panel.feedback-none', 'No answers in the last 90 days.'),
   checkedDraft: t(
     'panel.checked-draft',
     'Checked on the last saved draft. Save your changes to check again.',
@@ -171,9 +182,46 @@ export function HealthPanelContent({ uid, documentId, locale, version }: HealthP
         )}
       </Flex>
 
+      <FeedbackFigures pages={data.feedback ?? []} />
+
       <Typography variant="pi" textColor="neutral600">
         {formatMessage(panelMessages.checkedDraft)}
       </Typography>
+    </Flex>
+  );
+}
+
+/** The "Was this page helpful?" answers of the page(s) showing the entry, in this language. */
+function FeedbackFigures({ pages }: { pages: PageFeedback[] }) {
+  const { formatMessage } = useIntl();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={1} data-testid="content-health-feedback">
+      <Typography variant="omega" fontWeight="bold" tag="h3" textColor="neutral800">
+        {formatMessage(panelMessages.feedback)}
+      </Typography>
+      {pages.length === 0 ? (
+        <Typography variant="pi" textColor="neutral700">
+          {formatMessage(panelMessages.feedbackNone)}
+        </Typography>
+      ) : (
+        pages.map((page) => (
+          <Typography key={`${page.locale} ${page.path}`} variant="pi" textColor="neutral800">
+            {formatMessage(panelMessages.feedbackPage, {
+              path: page.locale === 'en' ? page.path : `/${page.locale}${page.path}`,
+              answers: page.answers,
+              share: page.noShare,
+            })}
+            {page.topReason && (
+              <>
+                {' '}
+                {formatMessage(panelMessages.feedbackReason, {
+                  reason: page.topReason.replace(/-/g, '_'),
+                })}
+              </>
+            )}
+          </Typography>
+        ))
+      )}
     </Flex>
   );
 }
@@ -269,7 +317,8 @@ interface PanelProps {
 export function HealthSidePanel({ model, documentId, document }: PanelProps) {
   const { formatMessage } = useIntl();
   const [{ query }] = useQueryParams<{ plugins?: { i18n?: { locale?: string } } }>();
-  if (!model.startsWith('api::')) return null;
+  // The project's patient content only: private types (visitors' feedback) have no health.
+  if (!model.startsWith('api::') || !publicContentType(model)) return null;
   const locale = document?.locale ?? query?.plugins?.i18n?.locale ?? undefined;
   const id = document?.documentId ?? documentId;
   return {

@@ -24,6 +24,7 @@ export const kindLabels: Record<Kind, MessageDescriptor> = {
   readability: t('kind.readability', 'Reading level'),
   settings: t('kind.settings', 'Site settings'),
   links: t('kind.links', 'Links'),
+  feedback: t('kind.feedback', 'Visitor feedback'),
 };
 
 /** A severity or a kind the server may add later: its own name, untranslated. */

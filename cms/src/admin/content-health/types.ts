@@ -7,6 +7,7 @@ export type {
   EntryHealth,
   Finding,
   Kind,
+  PageFeedback,
   ReadingLevel,
   Report,
   Sentence,

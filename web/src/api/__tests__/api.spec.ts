@@ -43,7 +43,9 @@ describe('query strings', () => {
   it('lists FAQs sorted by order, 100 per page, without asking for a status', async () => {
     const data = await getFaqs('en');
     const req = only('/api/faqs');
-    expect(req.search).toBe('locale=en&sort[0]=order%3Aasc&pagination[pageSize]=100');
+    expect(req.search).toBe(
+      'locale=en&populate[article][fields][0]=title&populate[article][fields][1]=slug&sort[0]=order%3Aasc&pagination[pageSize]=100',
+    );
     expect(req.query).not.toHaveProperty('status');
     expect(data.map((f) => f.question)).toEqual([
       'What is the primary cause of depression?',
@@ -120,6 +122,7 @@ describe('query strings', () => {
         seo: 'true',
         references: 'true',
         faqs: { fields: ['question', 'order'] },
+        relatedArticles: { fields: ['title', 'slug', 'summary'] },
       },
       pagination: { pageSize: '1' },
     });
