@@ -140,6 +140,11 @@ export const CONTENT_MODEL = {
       fields: { definition: { en: 'definition', es: 'definición' } },
     },
   },
+  'api::redirect.redirect': {
+    private:
+      'Old addresses of pages and where they moved (src/redirects): the site answers them with ' +
+      'a 301, reading them through GET /api/site-redirects; they are not content to read.',
+  },
   'api::risk-factor.risk-factor': {
     publicReads: ['find', 'findOne'],
     preview: { populate: {} },
