@@ -190,7 +190,7 @@ describe('redirects made by editors (the admin API)', () => {
     [
       'a missing target',
       { source: '/no-target' },
-      /new address is required.*dirección nueva es obligatoria/,
+      /new address \(target\) is required.*dirección nueva \(target\) es obligatoria/,
     ],
   ])(
     'refuses %s with a 400 naming the problem in English and Spanish',

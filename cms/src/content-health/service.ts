@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { redirectSources } from '../redirects';
 import { CHECKS } from './checks';
 import { localDate } from './checks/helpers';
 import { readingLevelsOf } from './checks/readability';
@@ -161,6 +162,7 @@ async function createContext(
     ...site,
     contentTypes: loadContentTypeInfo(strapi),
     publishedLinkTargets: {},
+    redirects: await redirectSources(strapi),
   };
 }
 

@@ -21,8 +21,8 @@ export type PathCheck = { path: string } | { problem: Problem };
 export function checkSitePath(input: unknown, role: 'source' | 'target'): PathCheck {
   const field =
     role === 'source'
-      ? { en: 'The old address', es: 'La dirección antigua' }
-      : { en: 'The new address', es: 'La dirección nueva' };
+      ? { en: 'The old address (source)', es: 'La dirección antigua (source)' }
+      : { en: 'The new address (target)', es: 'La dirección nueva (target)' };
   const problem = (en: string, es: string): PathCheck => ({
     problem: { en: `${field.en} ${en}`, es: `${field.es} ${es}` },
   });
