@@ -129,6 +129,17 @@ describe('a published article whose slug changes', () => {
     expect((await redirects('en')).filter((line) => line.startsWith('/articles/taken-a '))).toEqual(
       [],
     );
+    // Also when it is created published in one call (as the REST API does with status=published).
+    await rename(id, 'en', 'taken-c');
+    expect(await redirects('en')).toContain('/articles/taken-b → /articles/taken-c');
+    await articles().create({
+      locale: 'en',
+      status: 'published',
+      data: article('taken-b') as never,
+    });
+    expect((await redirects('en')).filter((line) => line.startsWith('/articles/taken-b '))).toEqual(
+      [],
+    );
   });
 });
 

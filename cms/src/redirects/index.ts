@@ -25,9 +25,9 @@ import {
  *   as X→Z, and the redirects that led to X now lead to Y (Z); a redirect that would lead back to
  *   its own source is refused;
  * - on a publish of a type with a page per document (the content model's `sitePath` with
- *   `:field` in the path, e.g. `/articles/:slug`), in any locale: a page whose address changed
- *   gets a redirect from its old path to its new one, and redirects whose source is a live page
- *   again are dropped.
+ *   `:field` in the path, e.g. `/articles/:slug`), in any locale, also by a create or update with
+ *   `status: 'published'`: a page whose address changed gets a redirect from its old path to its
+ *   new one, and redirects whose source is a live page again are dropped.
  *
  * A refusal is a ValidationError (400 in the admin and the API) with the reason in English and
  * Spanish.
@@ -283,6 +283,9 @@ async function dropRedirectsFrom(strapi: Core.Strapi, locale: string, path: stri
   }
 }
 
+/** The document writes after which a document may have a new published page. */
+const PUBLISHING_ACTIONS = new Set(['create', 'update', 'publish']);
+
 /** Every redirect, as the site serves them. */
 export async function siteRedirects(strapi: Core.Strapi): Promise<SiteRedirect[]> {
   const rows = (await db(strapi).findMany({
@@ -315,12 +318,15 @@ export function registerRedirects(strapi: Core.Strapi): void {
       return result;
     }
     const page = DOCUMENT_PAGES.find((one) => one.uid === ctx.uid);
-    const documentId = ctx.params.documentId;
-    if (!page || ctx.action !== 'publish' || typeof documentId !== 'string') return next();
+    if (!page || !PUBLISHING_ACTIONS.has(ctx.action)) return next();
 
+    // A create or update may publish too (`status: 'published'`), without a publish call.
     const site = await siteLocales(strapi);
-    const before = await publishedPages(strapi, page, documentId, site);
-    const result = await next(); // a refused publish throws here: nothing is redirected
+    const named = typeof ctx.params.documentId === 'string' ? ctx.params.documentId : null;
+    const before = named ? await publishedPages(strapi, page, named, site) : new Map();
+    const result = await next(); // a refused write throws here: nothing is redirected
+    const documentId = named ?? (result as { documentId?: string } | null)?.documentId;
+    if (typeof documentId !== 'string') return result;
     const after = await publishedPages(strapi, page, documentId, site);
     for (const [locale, path] of after) {
       await dropRedirectsFrom(strapi, locale, path);
