@@ -47,6 +47,12 @@ async function renameSlugInAdmin(admin: Page, title: string, slug: string): Prom
   return clicked;
 }
 
+/** What the tests created, removed after each (whether it passed or not). */
+const cleanups: Array<() => Promise<unknown>> = [];
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
 /** The site's answer without following a redirect. */
 const raw = (path: string) => fetch(url(path), { redirect: 'manual' });
 
@@ -56,9 +62,13 @@ test('renaming a published article in the admin: its old address answers 301 to 
 }) => {
   const title = `E2E redirect ${runId}`;
   const [oldSlug, newSlug] = [`e2e-before-${runId}`, `e2e-after-${runId}`];
-  await cmsApi('POST', '/articles?locale=en&status=published', {
-    data: testArticle(title, oldSlug),
-  });
+  const created = await cmsApi<{ data: { documentId: string } }>(
+    'POST',
+    '/articles?locale=en&status=published',
+    { data: testArticle(title, oldSlug) },
+  );
+  // The other specs expect the seeded article to be the site's only one.
+  cleanups.push(() => cmsApi('DELETE', `/articles/${created.data.documentId}?locale=en`));
   await waitForPage(`/articles/${oldSlug}`, (page) => page.status === 200);
 
   const clicked = await renameSlugInAdmin(admin, title, newSlug);
@@ -105,7 +115,10 @@ test('renaming a published article in the admin: its old address answers 301 to 
 
 test('a redirect made through the API is served at once; a bad one is refused with its reason', async () => {
   const source = `/es/folleto-${runId}`;
-  await cmsApi('POST', '/redirects?locale=es', { data: { source, target: '/es/faq' } });
+  const made = await cmsApi<{ data: { documentId: string } }>('POST', '/redirects?locale=es', {
+    data: { source, target: '/es/faq' },
+  });
+  cleanups.push(() => cmsApi('DELETE', `/redirects/${made.data.documentId}?locale=es`));
   let answer: Response | undefined;
   const since = Date.now();
   while (Date.now() - since < 15_000) {

@@ -93,12 +93,17 @@ export function checkSitePath(input: unknown, role: 'source' | 'target'): PathCh
 /** The path without its fragment (`/glossary#cortisol` → `/glossary`). */
 export const withoutFragment = (path: string) => path.replace(/#.*$/, '');
 
-/** The same path for lookups: percent-escapes decoded where they can be. */
+/**
+ * The same path for lookups, as the site's lookup keys it (web/renderer/redirects.ts): without
+ * its fragment and one trailing slash, percent-escapes decoded where they can be.
+ */
 export function comparablePath(path: string): string {
+  let plain = withoutFragment(path);
+  if (plain.length > 1) plain = plain.replace(/\/$/, '');
   try {
-    return decodeURIComponent(withoutFragment(path));
+    return decodeURIComponent(plain);
   } catch {
-    return withoutFragment(path);
+    return plain;
   }
 }
 
