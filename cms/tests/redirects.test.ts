@@ -253,6 +253,26 @@ describe('redirects made by editors (the admin API)', () => {
   });
 });
 
+describe('who may change them', () => {
+  it('Editors make redirects; Authors, who do not publish, only read them (a save is live)', async () => {
+    const actionsOf = async (code: string) => {
+      const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
+      const rows = await cms.strapi.db
+        .query('admin::permission')
+        .findMany({ where: { role: role.id, subject: REDIRECT_UID } });
+      return rows.map((row: { action: string }) => row.action.split('.').pop()).sort();
+    };
+    expect(await actionsOf('strapi-editor')).toEqual([
+      'create',
+      'delete',
+      'publish',
+      'read',
+      'update',
+    ]);
+    expect(await actionsOf('strapi-author')).toEqual(['read']);
+  });
+});
+
 describe('the public', () => {
   it('reads every redirect from GET /api/site-redirects, and nothing else', async () => {
     const answer = await cms.request.get('/api/site-redirects');
