@@ -211,6 +211,8 @@ async function main() {
     adminPort,
     siteRoot: siteDir,
     cmsUrl,
+    // Where a missing page moved: the renderer's lookup (web/renderer/redirects.ts).
+    redirectsUrl: `http://127.0.0.1:${rendererPort}`,
     dir: join(resultsDir, 'nginx'),
     logFile: webLog,
   });

@@ -5,7 +5,8 @@
 #     1. `docker-compose config -q` passes with .env.example;
 #     2. it fails, naming the variable, whenever a required secret is unset or empty;
 #     3. every secret in .env.example is a change-me-... placeholder;
-#     4. least privilege: PostgreSQL, Redis and the renderer share networks with the cms only,
+#     4. least privilege: PostgreSQL, Redis and the renderer share networks with the cms only (the
+#        renderer one with web too, for redirects),
 #        Redis has a password and cannot evict keys without a TTL, the cms trusts one proxy hop;
 #     5. the --secrets mode below refuses placeholders and short secrets (tested on temporary
 #        env files).
@@ -232,12 +233,14 @@ const networksOf = (service) => {
   return Array.isArray(networks) ? networks : Object.keys(networks);
 };
 const members = (network) => Object.keys(services).filter((name) => networksOf(name).includes(network));
-// Each of these talks to the cms only: every network it is on joins it with the cms and nothing else.
-for (const service of ['postgres', 'redis', 'renderer']) {
+// Each of these talks to the cms only (the renderer also to web, which asks it where a missing
+// page moved): every network it is on joins it with one of those and nothing else.
+const peers = { postgres: ['cms'], redis: ['cms'], renderer: ['cms', 'web'] };
+for (const [service, allowed] of Object.entries(peers)) {
   for (const network of networksOf(service)) {
-    const others = members(network).filter((name) => name !== service && name !== 'cms');
-    if (others.length > 0) {
-      problems.push(`${service} shares the network '${network}' with ${others.join(', ')} (only the cms should reach it)`);
+    const others = members(network).filter((name) => name !== service);
+    if (others.length !== 1 || !allowed.includes(others[0])) {
+      problems.push(`${service} shares the network '${network}' with ${others.join(', ') || 'no one'} (only one of ${allowed.join(', ')} should reach it)`);
     }
     if (!config.networks?.[network]?.internal) {
       problems.push(`network '${network}' (${service}) is not internal: true (no way out needed)`);
@@ -265,7 +268,7 @@ NODE
 then
   fail "docker-compose.yml gives a service more access than it needs (see above)"
 fi
-log "   ok: postgres, redis and the renderer each share only internal networks with the cms; redis has a password and evicts only keys with a TTL; the cms trusts nginx's one hop"
+log "   ok: postgres, redis and the renderer each share only internal networks with the cms (the renderer one with web); redis has a password and evicts only keys with a TTL; the cms trusts nginx's one hop"
 
 # --- 5. the --secrets mode refuses placeholders and short secrets ---------------------------
 log "5. --secrets on temporary env files"

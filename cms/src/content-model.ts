@@ -151,6 +151,11 @@ export const CONTENT_MODEL = {
       'Visitors’ answers to "Was this page helpful?": created only through POST /api/page-feedbacks (src/page-feedback), read by editors in the admin and in content health, never by the public.',
     editors: 'read',
   },
+  'api::redirect.redirect': {
+    private:
+      'Old addresses of pages and where they moved (src/redirects): the site answers them with ' +
+      'a 301, reading them through GET /api/site-redirects; they are not content to read.',
+  },
   'api::risk-factor.risk-factor': {
     publicReads: ['find', 'findOne'],
     preview: { populate: {} },

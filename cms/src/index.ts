@@ -9,6 +9,7 @@ import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { holdStartupLock, releaseStartupLock } from './bootstrap/startup-lock';
 import { registerContentEvents } from './content-events';
 import { registerContentHealth } from './content-health';
+import { registerRedirects } from './redirects';
 import {
   rendererHookSettings,
   startRendererHook,
@@ -39,6 +40,8 @@ export default {
     // notification here, the locale-code cache, later the response cache.
     registerContentEvents(strapi);
     startRendererHook(strapi, rendererHook);
+    // A published page whose address changed gets a redirect; redirects are checked as written.
+    registerRedirects(strapi);
     // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);

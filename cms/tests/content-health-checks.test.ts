@@ -550,6 +550,41 @@ describe('links check', () => {
     );
   });
 
+  it('reports a link to a redirected old address (warning) instead of a broken one', () => {
+    const answer = [
+      paragraph(
+        link('/articles/old-article', 'the old one'),
+        ', ',
+        link('https://clinic.example/articles/old-article/', 'again'),
+        ', ',
+        link('/es/old-leaflet?x=1', 'un folleto'),
+        ', ',
+        link('/articles/ketamine-for-depression', 'the article'),
+      ),
+    ];
+    const redirects = new Map([
+      ['/articles/old-article', '/articles/ketamine-for-depression'],
+      ['/es/old-leaflet', '/es/faq'],
+    ]);
+    const findings = linksCheck(
+      published(FAQ, { en: { question: 'Where?', answer } }),
+      context({ redirects }),
+    );
+    expect(findings.map((f) => [f.code, f.severity, f.params.url, f.params.target])).toEqual([
+      ['link-redirected', 'warning', '/articles/old-article', '/articles/ketamine-for-depression'],
+      ['link-redirected', 'warning', '/es/old-leaflet?x=1', '/es/faq'],
+    ]);
+    expect(findings[0].message).toBe(
+      'A link in the answer (“the old one”) goes to /articles/old-article, an old address that now redirects to /articles/ketamine-for-depression: link to /articles/ketamine-for-depression instead.',
+    );
+    // Without the redirect it is a broken link, as before.
+    expect(
+      linksCheck(published(FAQ, { en: { question: 'Where?', answer } }), context()).map(
+        (f) => f.code,
+      ),
+    ).toContain('link-broken');
+  });
+
   it('reports links to unpublished glossary terms, in the locale of the link', () => {
     const answer = [
       paragraph(

@@ -77,7 +77,7 @@ export function trustedProxyValues(cidrs) {
  * listening on `port` (loopback) instead of the port it declares.
  * @param {'default.conf' | 'cms.conf'} name
  * @param {Record<string, string>} values CMS_UPSTREAM, CMS_PUBLIC_URL, DNS_RESOLVER, SITE_ROOT,
- *   CSP_STYLE_SRC, CACHE_DIR, TRUSTED_PROXY_REAL_IP, TRUSTED_PROXY_GEO
+ *   SITE_REDIRECTS_URL, CSP_STYLE_SRC, CACHE_DIR, TRUSTED_PROXY_REAL_IP, TRUSTED_PROXY_GEO
  * @param {number} port
  */
 export function renderTemplate(name, values, port) {
@@ -98,7 +98,8 @@ export function renderTemplate(name, values, port) {
  * /uploads to `cmsUrl`, and, with `adminPort`, the CMS's own server (admin login rate-limited) on
  * that port; resolves once /healthz answers. `trustedProxy` is TRUSTED_PROXY_CIDR (default: none,
  * as in production unless configured).
- * @param {{ port: number, adminPort?: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, trustedProxy?: string, dir: string, logFile?: string }} options
+ * `redirectsUrl` is the renderer's hook server, which answers where a missing page moved.
+ * @param {{ port: number, adminPort?: number, siteRoot: string, cmsUrl: string, cmsPublicUrl?: string, trustedProxy?: string, redirectsUrl?: string, dir: string, logFile?: string }} options
  */
 export async function startNginx({
   port,
@@ -107,6 +108,7 @@ export async function startNginx({
   cmsUrl,
   cmsPublicUrl,
   trustedProxy = '',
+  redirectsUrl,
   dir,
   logFile,
 }) {
@@ -119,6 +121,9 @@ export async function startNginx({
     CMS_PUBLIC_URL: cmsPublicUrl ?? cmsUrl,
     DNS_RESOLVER: '127.0.0.1',
     SITE_ROOT: siteRoot,
+    // The renderer's redirect lookup; without one (a benchmark) nothing answers, and a missing
+    // page stays a 404 (port 1 is never listened on).
+    SITE_REDIRECTS_URL: redirectsUrl ?? 'http://127.0.0.1:1',
     CSP_STYLE_SRC: readFileSync(CSP_STYLE_SRC, 'utf8').trim(),
     CACHE_DIR: join(dir, 'cache'),
     ...trustedProxyValues(trustedProxy),

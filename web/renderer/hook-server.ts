@@ -1,15 +1,22 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createNotificationVerifier, parseNotification, SIGNATURE_HEADER } from '@clinic/contract';
 import type { RenderQueue } from './render-queue';
+import type { RedirectLookup } from './redirects';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The renderer's HTTP side:
  *   POST /hooks/content  a signed change notification from the CMS → 202, the render queued;
- *   GET  /healthz        200 once the site has been rendered, 503 before (with the last error).
+ *   GET  /healthz        200 once the site has been rendered, 503 before (with the last error);
+ *   GET  /redirects/<path>  nginx's lookup for a page that does not exist (./redirects.ts): 301 to
+ *                        its new address, or 404 (nginx then serves its 404 page).
  */
-export function createHookServer(queue: RenderQueue, secret: string): Server {
+export function createHookServer(
+  queue: RenderQueue,
+  secret: string,
+  redirects?: RedirectLookup,
+): Server {
   const verify = createNotificationVerifier(secret);
 
   return createServer(async (req, res) => {
@@ -21,6 +28,16 @@ export function createHookServer(queue: RenderQueue, secret: string): Server {
 
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       return reply(queue.status.lastSuccess ? 200 : 503, queue.status);
+    }
+    if (
+      redirects &&
+      url.pathname.startsWith('/redirects/') &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
+      const location = await redirects(url.pathname.slice('/redirects'.length), url.search);
+      if (!location) return reply(404, { error: 'No redirect' });
+      res.writeHead(301, { location, 'cache-control': 'no-cache', 'content-length': '0' });
+      return res.end();
     }
     if (url.pathname !== '/hooks/content') return reply(404, { error: 'Not found' });
     if (req.method !== 'POST') {

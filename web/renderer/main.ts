@@ -24,6 +24,7 @@ import { createRenderQueue } from './render-queue';
 import { createHookServer } from './hook-server';
 import { createSiteServer } from './site-server';
 import { closeSearchIndexer } from './search-index';
+import { createRedirectLookup } from './redirects';
 import { secretProblem } from '@clinic/contract';
 
 const env = process.env;
@@ -53,7 +54,8 @@ if (!Number.isFinite(intervalSeconds) || intervalSeconds < 0) {
 const renderer = createSiteRenderer({ cmsUrl, siteUrl, outDir, clientDir, log });
 const queue = createRenderQueue(renderer, { fullRenderIntervalMs: intervalSeconds * 1000 });
 
-const hooks = createHookServer(queue, secret);
+// nginx asks this server where a missing page moved (web/nginx/default.conf, `@redirects`).
+const hooks = createHookServer(queue, secret, createRedirectLookup(outDir));
 const hookPort = Number(env.RENDERER_PORT || 4000);
 const hookHost = env.RENDERER_HOST || '127.0.0.1';
 hooks.listen(hookPort, hookHost, () =>

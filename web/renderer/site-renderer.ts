@@ -19,6 +19,7 @@ import {
   type SitePage,
 } from './pages';
 import { createSearchIndexer, type SearchDocument, type SearchIndexReport } from './search-index';
+import { fetchRedirects, REDIRECT_UID, REDIRECTS_FILE, redirectsFileContent } from './redirects';
 import { buildRobotsTxt, buildSitemap } from './sitemap';
 
 export interface SiteRendererOptions {
@@ -263,8 +264,23 @@ export function createSiteRenderer(options: SiteRendererOptions) {
     answers.keepOnly(asked);
   }
 
+  /**
+   * Writes the CMS's redirects beside the pages (./redirects.ts), before any page is removed, so
+   * an old address answers 301 from the moment it stops being a page. When they cannot be read
+   * the last file stays (logged): an old address is then a 404 until the next render.
+   */
+  async function writeRedirects(): Promise<void> {
+    try {
+      const content = redirectsFileContent(await fetchRedirects(options.cmsUrl));
+      await writeFileAtomic(options.outDir, REDIRECTS_FILE, content);
+    } catch (error) {
+      log(`could not read the redirects (the last ones are kept): ${describe(error)}`);
+    }
+  }
+
   async function renderAll(): Promise<RenderReport> {
     const started = Date.now();
+    await writeRedirects();
     answers.clear();
     const fresh = new Map<string, Listing>();
     const unlisted = new Set<string>();
@@ -304,9 +320,15 @@ export function createSiteRenderer(options: SiteRendererOptions) {
   }
 
   /** Renders what `changes` touch; a full render when there is nothing rendered yet. */
-  async function renderChanges(changes: ContentChange[]): Promise<RenderReport> {
+  async function renderChanges(all: ContentChange[]): Promise<RenderReport> {
     if (!rendered) return renderAll();
     const started = Date.now();
+    // A redirect is no page: its change rewrites the redirects file, and no page.
+    const changes = all.filter((change) => change.uid !== REDIRECT_UID);
+    if (changes.length < all.length) await writeRedirects();
+    if (changes.length === 0) {
+      return { full: false, pages: 0, removed: 0, failed: 0, ms: Date.now() - started };
+    }
     const altered = await answers.applyChanges(changes);
     if (!altered) return renderAll();
 

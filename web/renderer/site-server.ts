@@ -10,11 +10,13 @@ import {
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { isHashedSearchFile } from './search-index';
+import { createRedirectLookup, type RedirectLookup } from './redirects';
 
 /**
  * Serves the prerendered site the way the production nginx config does (web/nginx/default.conf),
  * for `npm start` and the tests on machines without nginx:
  * - `/faq` → `faq.html`; real files (scripts, styles, robots.txt, sitemap.xml) as they are;
+ * - a page that does not exist but has moved: 301 to its new address (./redirects.ts);
  * - anything else: status 404 with the 404 page (`es/404.html` under `/es/`);
  * - `/api/` and `/uploads/` proxied to the CMS;
  * - hashed assets and search index chunks cached for a year, everything else revalidated
@@ -30,6 +32,8 @@ export interface SiteServerOptions {
   cmsPublicUrl?: string;
   /** CSP sources for the pages' inline stylesheet (its hash, from the build). */
   styleSrc?: string;
+  /** Where a missing page moved; default: the renderer's redirects.json in `root`. */
+  redirects?: RedirectLookup;
 }
 
 /**
@@ -95,6 +99,7 @@ export function createSiteServer({
   cmsUrl,
   cmsPublicUrl,
   styleSrc = '',
+  redirects = createRedirectLookup(root),
 }: SiteServerOptions): Server {
   const cms = new URL(cmsUrl);
   const headers = securityHeaders(styleSrc, cmsPublicUrl || cms.origin);
@@ -110,7 +115,7 @@ export function createSiteServer({
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
       return res.end('Method not allowed\n');
     }
-    serveFile(root, url, req, res).catch(() => {
+    serveFile(root, url, req, res, redirects).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error\n');
     });
@@ -131,7 +136,13 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
   return null;
 }
 
-async function serveFile(root: string, url: URL, req: IncomingMessage, res: ServerResponse) {
+async function serveFile(
+  root: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  redirects: RedirectLookup,
+) {
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -149,6 +160,12 @@ async function serveFile(root: string, url: URL, req: IncomingMessage, res: Serv
 
   const file = await resolveFile(root, pathname);
   if (!file) {
+    // As nginx's `@redirects`: only a page that does not exist can have moved.
+    const location = await redirects(url.pathname, url.search);
+    if (location) {
+      res.writeHead(301, { location, 'cache-control': 'no-cache', 'content-length': '0' });
+      return res.end();
+    }
     const notFound = pathname === '/es' || pathname.startsWith('/es/') ? 'es/404.html' : '404.html';
     return send(root, notFound, 404, req, res).catch(() => {
       res.writeHead(404, { 'content-type': 'text/plain' });

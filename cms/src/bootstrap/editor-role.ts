@@ -15,20 +15,28 @@ import { contentModelOf, isPrivateModel } from '../content-model';
  *
  * Once per content type (recorded in Strapi's core store, type by type), the permissions Strapi
  * means these roles to have on it are granted: Editor may create, read, update, delete and
- * publish; Author the same but publish, on entries they created. On a type the content model
- * marks `editors: 'read'` (visitors' answers) they may only read, enforced at every start. A type added later, on a
+ * publish; Author the same but publish, on entries they created (and only read a type without
+ * draft & publish, whose saves are live). On a type the content model marks `editors: 'read'`
+ * (visitors' answers) they may only read, enforced at every start. A type added later, on a
  * database that has run for years, gets them on the first start that knows it; later starts
  * never re-create a permission an administrator removed.
  */
 
-const ROLE_ACTIONS: Record<string, { actions: string[]; conditions: string[] }> = {
+const ROLE_ACTIONS: Record<
+  string,
+  { actions: string[]; conditions: string[]; liveWrites: boolean }
+> = {
   'strapi-editor': {
     actions: ['create', 'read', 'update', 'delete', 'publish'],
     conditions: [],
+    liveWrites: true,
   },
+  // Authors do not publish: on a type without draft & publish (redirects), where a save is live
+  // at once, they only read.
   'strapi-author': {
     actions: ['create', 'read', 'update', 'delete'],
     conditions: ['admin::is-creator'],
+    liveWrites: false,
   },
 };
 
@@ -120,7 +128,10 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
   };
 
   for (const role of roles) {
-    const { actions, conditions } = ROLE_ACTIONS[role.code];
+    const { actions, conditions, liveWrites } = ROLE_ACTIONS[role.code];
+    const writesGoLive = (uid: string) =>
+      !(strapi.contentTypes[uid as never] as { options?: { draftAndPublish?: boolean } })?.options
+        ?.draftAndPublish;
     const current: PermissionRow[] = await strapi.db
       .query(PERMISSION)
       .findMany({ where: { role: role.id, action: { $startsWith: ACTION_PREFIX } } });
@@ -154,6 +165,21 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
 
     // 3. Once per type: the permissions the default role should have, on the project's own types.
     if (newTypes.length === 0) continue;
+    if (!liveWrites) {
+      // Strapi's own defaults let an Author write every type; where a save is live, it must not.
+      const live = current.filter(
+        (row) =>
+          !!row.subject &&
+          newTypes.includes(row.subject) &&
+          writesGoLive(row.subject) &&
+          row.action !== `${ACTION_PREFIX}read`,
+      );
+      if (live.length > 0) {
+        await strapi.db
+          .query(PERMISSION)
+          .deleteMany({ where: { id: { $in: live.map((row) => row.id) } } });
+      }
+    }
     const missing = [];
     for (const name of actions) {
       const actionId = `${ACTION_PREFIX}${name}`;
@@ -167,6 +193,7 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
         if (!apiSubjects.includes(permission.subject)) continue;
         // A type the content model marks `editors: 'read'` (visitors' answers): read only.
         if (name !== 'read' && readOnlyForEditors(permission.subject)) continue;
+        if (!liveWrites && name !== 'read' && writesGoLive(permission.subject)) continue;
         const exists = current.some(
           (row) => row.action === permission.action && row.subject === permission.subject,
         );

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { FEEDBACK_UID } from '../page-feedback/rules';
+import { redirectSources } from '../redirects';
 import { CHECKS } from './checks';
 import { feedbackFindings } from './checks/feedback';
 import { loadPageFeedback, pagesShowing } from './feedback';
@@ -164,6 +165,7 @@ async function createContext(
     ...site,
     contentTypes: loadContentTypeInfo(strapi),
     publishedLinkTargets: {},
+    redirects: await redirectSources(strapi),
   };
 }
 

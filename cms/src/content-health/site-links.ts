@@ -61,7 +61,10 @@ export function sitePageOf(uid: string, template: string): SitePage | null {
 }
 
 /** The path and fragment of a link to the site (a path, or a URL on SITE_URL); else null. */
-function sitePathOf(url: string, siteUrl: string): { path: string; fragment: string } | null {
+export function sitePathOf(
+  url: string,
+  siteUrl: string,
+): { path: string; fragment: string } | null {
   const raw = url.trim();
   if (raw.startsWith('/') && !raw.startsWith('//')) {
     const parsed = new URL(raw, 'http://site.invalid');

@@ -181,6 +181,11 @@ export interface CheckContext {
    * documents being checked link to (the loader looks those up), not necessarily every document.
    */
   publishedLinkTargets: Record<string, Record<string, Set<string>>>;
+  /**
+   * The site's redirects (src/redirects): an old path (with its locale prefix, decoded) → where it
+   * leads now. A link to an old path still lands, through a 301: the links check says so.
+   */
+  redirects?: ReadonlyMap<string, string>;
 }
 
 /** What Strapi's schema says of a content type that a finding shows. */

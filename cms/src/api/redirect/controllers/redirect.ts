@@ -1,0 +1,7 @@
+/**
+ * redirect controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::redirect.redirect');

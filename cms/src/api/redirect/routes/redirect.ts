@@ -1,0 +1,7 @@
+/**
+ * redirect router
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::redirect.redirect');

@@ -1,0 +1,7 @@
+/**
+ * redirect service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::redirect.redirect');
