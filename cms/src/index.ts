@@ -17,6 +17,7 @@ import {
 import { guardPublicReads } from './middlewares/public-read-guard';
 import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
+import { registerSignOff } from './sign-off';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
 import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
@@ -40,6 +41,9 @@ export default {
     // Admin routes /content-health/* (src/content-health); its CONTENT_HEALTH_* settings are
     // checked here, so a bad value stops the start.
     registerContentHealth(strapi);
+    // Clinical sign-off on publish (src/sign-off), after the change events' middleware: a refused
+    // publish never reaches them.
+    registerSignOff(strapi);
     // Which content types the database had before this start (bootstrap/editor-role.ts).
     rememberPreviousContentTypes(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.

@@ -648,6 +648,7 @@ describe('settings from the environment', () => {
       draftDays: 14,
       gradeTargetEn: 8,
       scoreTargetEs: 60,
+      reviewIntervalMonths: 12,
       siteUrl: 'http://localhost:5173',
     });
   });
@@ -659,6 +660,7 @@ describe('settings from the environment', () => {
         CONTENT_HEALTH_DRAFT_DAYS: ' 7 ',
         CONTENT_HEALTH_GRADE_TARGET_EN: '9.5',
         CONTENT_HEALTH_SCORE_TARGET_ES: '65',
+        SIGN_OFF_REVIEW_INTERVAL_MONTHS: '6',
         SITE_URL: 'https://clinic.example/',
       }),
     ).toEqual({
@@ -666,6 +668,7 @@ describe('settings from the environment', () => {
       draftDays: 7,
       gradeTargetEn: 9.5,
       scoreTargetEs: 65,
+      reviewIntervalMonths: 6,
       siteUrl: 'https://clinic.example',
     });
   });

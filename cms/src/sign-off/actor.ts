@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Who is writing: an admin user, an API token, or the CMS itself (the seed, the scheduler, a
+ * script). The sign-off rule lets only the seed through unchecked; the publish log records it.
+ * Admin and API requests are known from Strapi's request context; the CMS's own work says who it
+ * is with `runAs`.
+ */
+export type Actor =
+  | { kind: 'admin'; id: number; name: string }
+  | { kind: 'api-token'; name: string }
+  | { kind: 'seed' }
+  | { kind: 'scheduler' }
+  | { kind: 'script' };
+
+const own = new AsyncLocalStorage<Actor>();
+
+/** Runs `work` as `actor` (the seed, the scheduler): every write inside it is theirs. */
+export function runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  return own.run(actor, work);
+}
+
+interface AdminUser {
+  id?: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string;
+}
+
+/** The writer of the current write; `script` when there is no request (the console, a CLI). */
+export function currentActor(strapi: Core.Strapi): Actor {
+  const mine = own.getStore();
+  if (mine) return mine;
+  const ctx = strapi.requestContext.get() as
+    | {
+        state?: {
+          user?: AdminUser;
+          auth?: { strategy?: { name?: string }; credentials?: { name?: string } };
+        };
+      }
+    | undefined;
+  const auth = ctx?.state?.auth;
+  if (auth?.strategy?.name === 'admin' && ctx?.state?.user?.id !== undefined) {
+    const user = ctx.state.user;
+    const name =
+      [user.firstname, user.lastname].filter(Boolean).join(' ') ||
+      user.username ||
+      user.email ||
+      `#${user.id}`;
+    return { kind: 'admin', id: Number(user.id), name };
+  }
+  if (auth?.strategy?.name === 'api-token') {
+    return { kind: 'api-token', name: auth.credentials?.name ?? 'API token' };
+  }
+  return { kind: 'script' };
+}
