@@ -18,6 +18,8 @@ import { guardPublicReads } from './middlewares/public-read-guard';
 import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
 import { registerSignOff } from './sign-off';
+import { bootstrapPublishLog, registerPublishLog } from './publish-log';
+import { retentionDays } from './publish-log/prune';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
 import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
@@ -44,6 +46,10 @@ export default {
     // Clinical sign-off on publish (src/sign-off), after the change events' middleware: a refused
     // publish never reaches them.
     registerSignOff(strapi);
+    // The publish log (src/publish-log): a listener of the change events and of refusals, its admin
+    // route and permission; PUBLISH_LOG_RETENTION_DAYS is checked here.
+    retentionDays();
+    registerPublishLog(strapi);
     // Which content types the database had before this start (bootstrap/editor-role.ts).
     rememberPreviousContentTypes(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
@@ -65,6 +71,7 @@ export default {
       assertRouteHooksApplied(strapi); // Strapi registered its routes: each check found its own
       await ensureLocales(strapi);
       await ensureEditorsCanUseAllLocales(strapi);
+      await bootstrapPublishLog(strapi); // before the seed: it records the seed's publishes
       await syncPublicPermissions(strapi);
       await ensureFirstAdmin(strapi);
       if (process.env.SEED_ON_START !== 'false') {

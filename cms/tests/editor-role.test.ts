@@ -103,16 +103,14 @@ describe("Strapi's default editor roles", () => {
     const editor = await cms.strapi.db
       .query('admin::role')
       .findOne({ where: { code: 'strapi-editor' } });
-    await cms.strapi
-      .service('admin::role')
-      .addPermissions(editor.id, [
-        {
-          action: `${ACTION}publish`,
-          subject: ARTICLE,
-          properties: { locales: ['en', 'es'] },
-          conditions: [],
-        },
-      ]);
+    await cms.strapi.service('admin::role').addPermissions(editor.id, [
+      {
+        action: `${ACTION}publish`,
+        subject: ARTICLE,
+        properties: { locales: ['en', 'es'] },
+        conditions: [],
+      },
+    ]);
     const state = (await rolesStore(cms).get({ key: 'state' })) as RolesState;
     await rolesStore(cms).set({ key: 'state', value: { ...state, signOff: {} } });
     await cms.stop();
@@ -120,16 +118,14 @@ describe("Strapi's default editor roles", () => {
     expect(await actionsOn(cms, 'strapi-editor', ARTICLE)).toEqual(AUTHOR_ACTIONS);
 
     // An administrator gives it back on purpose: the next start leaves it.
-    await cms.strapi
-      .service('admin::role')
-      .addPermissions(editor.id, [
-        {
-          action: `${ACTION}publish`,
-          subject: ARTICLE,
-          properties: { locales: ['en', 'es'] },
-          conditions: [],
-        },
-      ]);
+    await cms.strapi.service('admin::role').addPermissions(editor.id, [
+      {
+        action: `${ACTION}publish`,
+        subject: ARTICLE,
+        properties: { locales: ['en', 'es'] },
+        conditions: [],
+      },
+    ]);
     await cms.stop();
     cms = await startCms(db);
     expect(await actionsOn(cms, 'strapi-editor', ARTICLE)).toEqual(EDITOR_ACTIONS);

@@ -66,7 +66,7 @@ const saveState = (strapi: Core.Strapi, state: SeedState) =>
  * the sign-off rule lets the seed alone publish it; content health reports it until it is signed.
  */
 export function seed(strapi: Core.Strapi, options: { force?: boolean } = {}): Promise<SeedOutcome> {
-  return runAs({ kind: 'seed' }, () => seedOnce(strapi, options));
+  return runAs(strapi, { kind: 'seed' }, () => seedOnce(strapi, options));
 }
 
 async function seedOnce(

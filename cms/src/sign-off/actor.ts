@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 
 /**
@@ -14,11 +13,18 @@ export type Actor =
   | { kind: 'scheduler' }
   | { kind: 'script' };
 
-const own = new AsyncLocalStorage<Actor>();
-
-/** Runs `work` as `actor` (the seed, the scheduler): every write inside it is theirs. */
-export function runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
-  return own.run(actor, work);
+/**
+ * Runs `work` as `actor` (the seed, the scheduler): every write inside it is theirs. Carried in
+ * Strapi's own request context (an AsyncLocalStorage), as a context of its own, so the module
+ * that asks (the build Strapi runs) and the one that says (a test or script may load the
+ * sources) need not be the same copy.
+ */
+export function runAs<T>(strapi: Core.Strapi, actor: Actor, work: () => Promise<T>): Promise<T> {
+  const run = strapi.requestContext.run as unknown as (
+    store: { clinicActor: Actor },
+    cb: () => Promise<T>,
+  ) => Promise<T>;
+  return run({ clinicActor: actor }, work);
 }
 
 interface AdminUser {
@@ -31,16 +37,16 @@ interface AdminUser {
 
 /** The writer of the current write; `script` when there is no request (the console, a CLI). */
 export function currentActor(strapi: Core.Strapi): Actor {
-  const mine = own.getStore();
-  if (mine) return mine;
   const ctx = strapi.requestContext.get() as
     | {
+        clinicActor?: Actor;
         state?: {
           user?: AdminUser;
           auth?: { strategy?: { name?: string }; credentials?: { name?: string } };
         };
       }
     | undefined;
+  if (ctx?.clinicActor) return ctx.clinicActor;
   const auth = ctx?.state?.auth;
   if (auth?.strategy?.name === 'admin' && ctx?.state?.user?.id !== undefined) {
     const user = ctx.state.user;

@@ -22,7 +22,7 @@ import { signOffPopulate, signOffProblems, type SignOffProblem } from './rules';
  * Spanish: Strapi's admin shows the message as it is) and whose details carry the stable codes
  * and, as `errors`, one per field, which the edit view marks on the field itself.
  *
- * The seed alone is let through (`runAs({ kind: 'seed' })`): the clinic's material names no
+ * The seed alone is let through (`runAs(strapi, { kind: 'seed' }, …)`): the clinic's material names no
  * reviewer, and a fresh install must show it; content health reports it as published without
  * sign-off until a Clinical reviewer signs it off.
  */
