@@ -18,7 +18,7 @@ import { guardPublicReads } from './middlewares/public-read-guard';
 import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
 import { registerSignOff } from './sign-off';
-import { bootstrapPublishLog, registerPublishLog } from './publish-log';
+import { bootstrapPublishLog, flushPublishLog, registerPublishLog } from './publish-log';
 import { retentionDays } from './publish-log/prune';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
@@ -84,7 +84,8 @@ export default {
     }
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopRendererHook(strapi);
+    await flushPublishLog(strapi); // before Strapi closes the database
   },
 };

@@ -1,4 +1,5 @@
 import { entryPanel } from './support/admin';
+import { expectNoAxeViolations } from './support/axe';
 import { seeded } from './support/content';
 import { env } from './support/env';
 import { expect, test } from './support/fixtures';
@@ -58,4 +59,32 @@ test('a Clinical reviewer’s publish that fails the sign-off rule is refused in
     `/articles?locale=en&filters[slug][$eq]=${seeded.en.article.slug}&fields[0]=reviewedBy`,
   );
   expect(after.data[0]!.reviewedBy).toBeNull();
+});
+
+test('the publish log lists the refusal for Clinical reviewers, filtered by person, with no axe violations', async ({
+  reviewer: page,
+}) => {
+  await page.getByRole('link', { name: 'Publish log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Publish log' })).toBeVisible();
+  // The seed's publish of the article, without sign-off.
+  const table = page.getByRole('table');
+  await expect(
+    table
+      .getByRole('row')
+      .filter({ hasText: seeded.en.article.title })
+      .filter({ hasText: 'seed' })
+      .first(),
+  ).toContainText('without clinical sign-off');
+  // Filtered by person: the refusal above, by the reviewer, naming the failed rules.
+  await page.getByRole('textbox', { name: 'Person' }).fill('Rita');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const refusal = table
+    .getByRole('row')
+    .filter({ hasText: 'Publishing refused (sign-off)' })
+    .first();
+  await expect(refusal).toContainText('Rita Reviewer');
+  await expect(refusal).toContainText(seeded.en.article.title);
+  await expect(refusal).toContainText('references-missing');
+  await expect(table.getByRole('row').filter({ hasText: /\bseed\b/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

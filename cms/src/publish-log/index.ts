@@ -49,23 +49,42 @@ async function titleOf(
   return typeof title === 'string' ? title : lastTitle(strapi, documentId);
 }
 
-/** Adds a row; a failure is logged, never thrown at the write it records. */
+/** Rows being written, per Strapi: the app's destroy() waits for them (flushPublishLog). */
+const pending = new WeakMap<Core.Strapi, Set<Promise<void>>>();
+
+/** Waits for the rows under way, so a shutdown does not cut one off (or its connection). */
+export async function flushPublishLog(strapi: Core.Strapi): Promise<void> {
+  await Promise.all([...(pending.get(strapi) ?? [])]);
+}
+
+/**
+ * Adds a row; a failure is logged, never thrown at the write it records. `defer`: from the next
+ * turn of the event loop, once the refused write's transaction has rolled back (SQLite has one
+ * connection: writing beside an open transaction would wait for it forever).
+ */
 export function record(
   strapi: Core.Strapi,
   entry: Omit<LogEntry, 'title'> & { title?: string | null },
+  { defer = false }: { defer?: boolean } = {},
 ): Promise<void> {
   const write = async () => {
+    if (defer) await new Promise((resolve) => setImmediate(resolve));
     const title =
       entry.title !== undefined
         ? entry.title
         : await titleOf(strapi, entry.uid, entry.documentId, entry.locale);
     await appendLog(strapi, { ...entry, title });
   };
-  return write().catch((error: unknown) => {
+  let set = pending.get(strapi);
+  if (!set) pending.set(strapi, (set = new Set()));
+  const writing = write().catch((error: unknown) => {
     strapi.log.error(
       `[publish-log] could not record ${entry.action} ${entry.uid}: ${String(error)}`,
     );
   });
+  set.add(writing);
+  void writing.finally(() => set.delete(writing));
+  return writing;
 }
 
 export function registerPublishLog(strapi: Core.Strapi): void {
@@ -100,19 +119,19 @@ export function registerPublishLog(strapi: Core.Strapi): void {
   });
 
   onSignOffRefused(strapi, (refusal) => {
-    const actor = currentActor(strapi);
-    // After the refused write's transaction has rolled back (SQLite has one connection).
-    setImmediate(() => {
-      void record(strapi, {
+    void record(
+      strapi,
+      {
         action: 'sign-off-refused',
-        actor,
+        actor: currentActor(strapi),
         uid: refusal.uid,
         documentId: refusal.documentId,
         locale: refusal.locale,
         title: refusal.title,
         detail: { rules: refusal.problems.map((problem) => problem.code) },
-      });
-    });
+      },
+      { defer: true },
+    );
   });
 }
 
