@@ -76,8 +76,9 @@ test('the publish log lists the refusal for Clinical reviewers, filtered by pers
       .first(),
   ).toContainText('without clinical sign-off');
   // Filtered by person: the refusal above, by the reviewer, naming the failed rules.
+  // From the keyboard: Enter in a filter applies them (the Filter button does the same).
   await page.getByRole('textbox', { name: 'Person' }).fill('Rita');
-  await page.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('textbox', { name: 'Person' }).press('Enter');
   const refusal = table
     .getByRole('row')
     .filter({ hasText: 'Publishing refused (sign-off)' })
