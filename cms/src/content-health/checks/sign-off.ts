@@ -1,5 +1,6 @@
 import { signOffRuleOf } from '../../content-model';
-import { signOffProblems, type SignOffProblem } from '../../sign-off/rules';
+import { problemText } from '../../sign-off/messages';
+import { signOffProblems } from '../../sign-off/rules';
 import type { Check, CheckContext, Finding, HealthDocument, Version } from '../types';
 import { makeFinding } from './helpers';
 
@@ -12,15 +13,6 @@ import { makeFinding } from './helpers';
  * - `publish-blocked` (warning): a draft with changes visitors do not see (never published, or
  *   saved after its last publish), or in the edit view the draft itself, cannot be published yet.
  */
-const RULE_TEXT: Record<SignOffProblem['code'], string> = {
-  'reviewer-missing': 'no clinical reviewer is named',
-  'last-reviewed-missing': 'the last review date is missing',
-  'last-reviewed-in-future': 'the last review date is in the future',
-  'last-reviewed-too-old': 'the last review is older than {months} months',
-  'next-review-missing': 'the next review date is missing',
-  'next-review-not-in-future': 'the next review date is not in the future',
-  'references-missing': 'no reference is listed',
-};
 
 function findingsFor(
   document: HealthDocument,
@@ -47,12 +39,12 @@ function findingsFor(
         ? {
             severity: 'error' as const,
             code: 'published-without-sign-off',
-            message: `Published without clinical sign-off: ${RULE_TEXT[problem.code]}. A Clinical reviewer completes the review and publishes it again.`,
+            message: `Published without clinical sign-off: ${problemText(problem.code, 'en', months)}. A Clinical reviewer completes the review and publishes it again.`,
           }
         : {
             severity: 'warning' as const,
             code: 'publish-blocked',
-            message: `This draft cannot be published yet: ${RULE_TEXT[problem.code]}.`,
+            message: `This draft cannot be published yet: ${problemText(problem.code, 'en', months)}.`,
           }),
     }),
   );
