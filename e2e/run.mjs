@@ -137,6 +137,13 @@ async function main() {
     email: 'e2e-editor@example.test',
     password: `Ed1tor-${randomBytes(12).toString('hex')}`,
   };
+  // Clinical sign-off: the only role that publishes articles (tests/sign-off.spec.ts).
+  const reviewer = {
+    firstname: 'Rita',
+    lastname: 'Reviewer',
+    email: 'e2e-reviewer@example.test',
+    password: `R3viewer-${randomBytes(12).toString('hex')}`,
+  };
 
   const renderHookSecret = randomBytes(32).toString('base64');
   const siteDir = join(tmp, 'site');
@@ -227,6 +234,8 @@ async function main() {
   const adminToken = await adminLogin(cmsUrl, superAdmin);
   await createEditor(cmsUrl, adminToken, editor);
   log(`created the Editor-role admin ${editor.email}`);
+  await createEditor(cmsUrl, adminToken, reviewer, 'clinical-reviewer');
+  log(`created the Clinical reviewer admin ${reviewer.email}`);
   const apiToken = await createApiToken(cmsUrl, adminToken);
 
   // Control server: lets a test stop and start the CMS (the outage flow).
@@ -281,6 +290,8 @@ async function main() {
         E2E_ADMIN_PROXY_URL: web.adminUrl,
         E2E_EDITOR_EMAIL: editor.email,
         E2E_EDITOR_PASSWORD: editor.password,
+        E2E_REVIEWER_EMAIL: reviewer.email,
+        E2E_REVIEWER_PASSWORD: reviewer.password,
         E2E_API_TOKEN: apiToken,
         E2E_JSON_REPORT: jsonReport,
         E2E_TIMINGS_FILE: join(tmp, 'timings.jsonl'),

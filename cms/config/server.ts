@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
   return {
@@ -14,6 +15,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     app: {
       keys: env.array('APP_KEYS')!,
     },
+    // The publish log's retention, the schedules (config/cron-tasks.ts). CRON_ENABLED=false turns
+    // them off in a process (e.g. a one-off script).
+    cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
     webhooks: {
       populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
     },

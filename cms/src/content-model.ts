@@ -27,8 +27,9 @@ import type { UID } from '@strapi/strapi';
  *    From then on `tsc` fails until the type has an entry here.
  * 3. Add its entry below. For patient content: `publicReads`, `preview`, `sitePath`, `health`
  *    and `labels` (the Spanish display name, and both languages' names of the fields content
- *    health names). For anything else (form answers, redirects…): `{ private: 'why' }`, with
- *    `editors: 'read'` when editors may only read it (visitors' answers, src/page-feedback).
+ *    health names); `signOff` for medical content only a Clinical reviewer may publish. For
+ *    anything else (form answers, redirects…): `{ private: 'why' }`, with `editors: 'read'` when
+ *    editors may only read it (visitors' answers, src/page-feedback).
  * 4. Run `npx -y pnpm@10.34.9 --filter cms exec vitest run tests/content-model.test.ts`: it
  *    checks the entry against the running Strapi (fields exist, labels present, permissions).
  *
@@ -55,6 +56,23 @@ export interface HealthModel {
   linkFields?: readonly string[];
   /** The medical-review checks apply: reviewer, review dates, references. */
   medicalReview?: boolean;
+}
+
+/**
+ * Clinical sign-off (src/sign-off): what a document must hold before it may be published, checked
+ * in the document service on every publish (admin, list view, bulk publish, API, scripts). A type
+ * with a `signOff` is medical content: only the Clinical reviewer role (and Super Admins) may
+ * publish it (src/bootstrap/reviewer-role.ts). Each property names the field a rule reads.
+ */
+export interface SignOffRule {
+  /** A text field naming the clinician who reviewed it: must be filled in. */
+  reviewer?: string;
+  /** A date field: the last review, not in the future, not older than the review interval. */
+  lastReviewed?: string;
+  /** A date field: the next review, after today. */
+  nextReview?: string;
+  /** A repeatable component of sources: at least one. */
+  references?: string;
 }
 
 /** A field's name inside a sentence, in each admin language ("crisis help", "ayuda en crisis"). */
@@ -91,6 +109,8 @@ export interface PublicContentType {
   sitePath: string | null;
   health: HealthModel;
   labels: AdminLabels;
+  /** Medical content: publishing needs a Clinical reviewer and these rules (see SignOffRule). */
+  signOff?: SignOffRule;
 }
 
 /** Not patient content: no public reads, no preview, not on the site, not in content health. */
@@ -127,6 +147,12 @@ export const CONTENT_MODEL = {
         body: { en: 'body', es: 'cuerpo' },
         summary: { en: 'summary', es: 'resumen' },
       },
+    },
+    signOff: {
+      reviewer: 'reviewedBy',
+      lastReviewed: 'lastReviewed',
+      nextReview: 'nextReviewDue',
+      references: 'references',
     },
   },
   'api::faq.faq': {
@@ -198,6 +224,11 @@ export const isPrivateModel = (model: ContentTypeModel): model is PrivateContent
   'private' in model;
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** The sign-off rule of a type, or undefined when editors may publish it without one. */
+export function signOffRuleOf(uid: string): SignOffRule | undefined {
+  return publicContentType(uid)?.signOff;
+}
 
 /** The entry of a uid, or undefined for a type the model does not declare. */
 export function contentModelOf(uid: string): ContentTypeModel | undefined {

@@ -20,6 +20,9 @@ import { registerRelatedReadingLimit } from './related-reading';
 import { guardPublicReads } from './middlewares/public-read-guard';
 import { refusePreviewsTheRoleCannotRead } from './preview/permission';
 import { seed } from './seed';
+import { registerSignOff } from './sign-off';
+import { bootstrapPublishLog, flushPublishLog, registerPublishLog } from './publish-log';
+import { retentionDays } from './publish-log/prune';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
 import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
@@ -47,6 +50,13 @@ export default {
     registerContentHealth(strapi);
     registerPageFeedback(strapi); // visitors' answers cannot be edited (src/page-feedback)
     registerRelatedReadingLimit(strapi); // at most three related articles (src/related-reading)
+    // Clinical sign-off on publish (src/sign-off), after the change events' middleware: a refused
+    // publish never reaches them.
+    registerSignOff(strapi);
+    // The publish log (src/publish-log): a listener of the change events and of refusals, its admin
+    // route and permission; PUBLISH_LOG_RETENTION_DAYS is checked here.
+    retentionDays();
+    registerPublishLog(strapi);
     // Which content types the database had before this start (bootstrap/editor-role.ts).
     rememberPreviousContentTypes(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
@@ -68,6 +78,7 @@ export default {
       assertRouteHooksApplied(strapi); // Strapi registered its routes: each check found its own
       await ensureLocales(strapi);
       await ensureEditorsCanUseAllLocales(strapi);
+      await bootstrapPublishLog(strapi); // before the seed: it records the seed's publishes
       await syncPublicPermissions(strapi);
       await ensureFirstAdmin(strapi);
       if (process.env.SEED_ON_START !== 'false') {
@@ -80,7 +91,8 @@ export default {
     }
   },
 
-  destroy({ strapi }: { strapi: Core.Strapi }) {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopRendererHook(strapi);
+    await flushPublishLog(strapi); // before Strapi closes the database
   },
 };

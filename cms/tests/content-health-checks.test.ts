@@ -6,6 +6,7 @@ import { linksCheck } from '../src/content-health/checks/links';
 import { readabilityCheck, readingLevelsOf } from '../src/content-health/checks/readability';
 import { reviewCheck } from '../src/content-health/checks/review';
 import { findPlaceholder, settingsCheck } from '../src/content-health/checks/settings';
+import { signOffCheck } from '../src/content-health/checks/sign-off';
 import { translationCheck } from '../src/content-health/checks/translation';
 import { DEFAULT_HEALTH_SETTINGS, healthSettingsFromEnv } from '../src/content-health/config';
 import { SITE_PAGES } from '../src/content-health/content-types';
@@ -96,6 +97,7 @@ const goodArticle = (overrides: Record<string, unknown> = {}) => ({
   slug: 'ketamine',
   body: [paragraph('Short words help. So do short lines.')],
   reviewedBy: 'Dr. A. Reviewer, MD',
+  lastReviewed: '2026-06-01',
   nextReviewDue: '2027-06-15',
   references: [{ label: 'A source', url: 'https://example.org' }],
   ...overrides,
@@ -627,10 +629,54 @@ describe('links check', () => {
   });
 });
 
+describe('sign-off check', () => {
+  const onlyDraft = (data: Record<string, unknown>) => {
+    const document = published(ARTICLE, { en: data });
+    delete document.locales.en.published;
+    return document;
+  };
+
+  it('says nothing of a signed article, published or not', () => {
+    expect(signOffCheck(published(ARTICLE, { en: goodArticle() }), context())).toEqual([]);
+    expect(signOffCheck(onlyDraft(goodArticle()), context())).toEqual([]);
+  });
+
+  it('reports what visitors see published without sign-off as an error per rule', () => {
+    const findings = signOffCheck(
+      published(ARTICLE, { en: goodArticle({ reviewedBy: null, references: [] }) }),
+      context(),
+    );
+    expect(findings.map((f) => [f.severity, f.code, f.params.rule, f.params.field])).toEqual([
+      ['error', 'published-without-sign-off', 'reviewer-missing', 'reviewedBy'],
+      ['error', 'published-without-sign-off', 'references-missing', 'references'],
+    ]);
+    expect(findings[0].id).toBe(`published-without-sign-off:${ARTICLE}:doc1:en:reviewer-missing`);
+  });
+
+  it('reports what blocks a draft from being published, in a report and in the edit view', () => {
+    const draft = onlyDraft(goodArticle({ lastReviewed: '2025-06-14' }));
+    for (const mode of ['report', 'entry'] as const) {
+      expect(
+        signOffCheck(draft, context({ mode })).map((f) => [f.severity, f.code, f.params.rule]),
+      ).toEqual([['warning', 'publish-blocked', 'last-reviewed-too-old']]);
+    }
+    // The review interval is a setting.
+    const longer = context({
+      settings: { ...context().settings, reviewIntervalMonths: 24 },
+    });
+    expect(signOffCheck(draft, longer)).toEqual([]);
+  });
+
+  it('leaves FAQs alone: their content model has no sign-off rule', () => {
+    expect(signOffCheck(published(FAQ, { en: { question: 'Q?' } }), context())).toEqual([]);
+  });
+});
+
 describe('the checks together', () => {
   it('are all in the list', () => {
     expect(CHECKS).toEqual([
       reviewCheck,
+      signOffCheck,
       translationCheck,
       draftCheck,
       readabilityCheck,
@@ -650,7 +696,11 @@ describe('the checks together', () => {
       .flatMap((doc) => CHECKS.flatMap((check) => check(doc, context())))
       .sort(compareFindings);
     expect(findings.map((f) => `${f.severity} ${f.kind} ${f.code}`)).toEqual([
+      'error review published-without-sign-off',
+      'error review published-without-sign-off',
       'error review review-overdue',
+      'warning review publish-blocked',
+      'warning review publish-blocked',
       'warning review reviewer-missing',
       'warning translation translation-missing',
       'warning translation translation-missing',
@@ -658,10 +708,10 @@ describe('the checks together', () => {
       'info draft draft-forgotten',
     ]);
     expect(countFindings(findings)).toEqual({
-      total: 6,
-      bySeverity: { error: 1, warning: 4, info: 1 },
+      total: 10,
+      bySeverity: { error: 3, warning: 6, info: 1 },
       byKind: {
-        review: 2,
+        review: 6,
         translation: 2,
         draft: 1,
         readability: 0,
@@ -691,6 +741,7 @@ describe('settings from the environment', () => {
       draftDays: 14,
       gradeTargetEn: 8,
       scoreTargetEs: 60,
+      reviewIntervalMonths: 12,
       siteUrl: 'http://localhost:5173',
     });
   });
@@ -702,6 +753,7 @@ describe('settings from the environment', () => {
         CONTENT_HEALTH_DRAFT_DAYS: ' 7 ',
         CONTENT_HEALTH_GRADE_TARGET_EN: '9.5',
         CONTENT_HEALTH_SCORE_TARGET_ES: '65',
+        SIGN_OFF_REVIEW_INTERVAL_MONTHS: '6',
         SITE_URL: 'https://clinic.example/',
       }),
     ).toEqual({
@@ -709,6 +761,7 @@ describe('settings from the environment', () => {
       draftDays: 7,
       gradeTargetEn: 9.5,
       scoreTargetEs: 65,
+      reviewIntervalMonths: 6,
       siteUrl: 'https://clinic.example',
     });
   });

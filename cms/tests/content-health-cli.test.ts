@@ -6,9 +6,11 @@ import type { Report } from '../src/content-health/types';
 import { seedContent } from '../src/seed/content';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { withPg } from './helpers/processes';
+import { signedOff } from './helpers/sign-off';
 import { APP_DIR, databaseKind, startCms, type RunningCms } from './helpers/strapi';
 
 const SETTINGS = 'api::site-setting.site-setting';
+const ARTICLE = 'api::article.article';
 
 /** Runs `pnpm health` (the script behind it) against the suite's database. */
 function health(args: string[], env: Record<string, string> = {}) {
@@ -87,7 +89,9 @@ describe('pnpm health', () => {
     expect(run.status, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as Report; // nothing but the JSON on stdout
     expect(report.counts.total).toBe(report.findings.length);
-    expect(report.counts.bySeverity.error).toBe(4);
+    // The four settings placeholders; the seeded article published without sign-off (four rules,
+    // two languages).
+    expect(report.counts.bySeverity.error).toBe(12);
     const codes = report.findings.map((f) => `${f.code}@${f.entry.locale}`);
     expect(codes).toEqual(
       expect.arrayContaining([
@@ -95,6 +99,7 @@ describe('pnpm health', () => {
         'review-date-missing@en',
         'settings-placeholder@en',
         'settings-placeholder@es',
+        'published-without-sign-off@es',
       ]),
     );
     expect(await snapshot(db)).toEqual(before);
@@ -112,7 +117,7 @@ describe('pnpm health', () => {
       /^warning\s+review\s+Article\s+en\s+Ketamine for Depression Near Mountain V…\s+No one is named as the medical reviewer of this article\.$/m,
     );
     expect(run.stdout).toMatch(
-      /^Content health: \d+ findings \(4 errors, \d+ warnings, 0 info\)\.$/m,
+      /^Content health: \d+ findings \(12 errors, \d+ warnings, 0 info\)\.$/m,
     );
   });
 
@@ -131,6 +136,13 @@ describe('pnpm health', () => {
       });
     }
     await settings.publish({ documentId: current!.documentId, locale: '*' });
+    // A clinical reviewer signs the article off in both languages.
+    const articles = cms.strapi.documents(ARTICLE);
+    const [article] = await articles.findMany({ locale: 'en', status: 'draft' });
+    for (const locale of ['en', 'es'] as const) {
+      await articles.update({ documentId: article!.documentId, locale, data: signedOff() });
+    }
+    await articles.publish({ documentId: article!.documentId, locale: '*' });
     await cms.stop();
     cms = undefined;
 

@@ -19,6 +19,7 @@ const SETTINGS = 'api::site-setting.site-setting';
 const GLOSSARY = 'api::glossary-term.glossary-term';
 const ADMIN = { email: 'health.admin@example.com', password: 'Health-Admin-2026' };
 const DAY_MS = 24 * 60 * 60 * 1000;
+const SIGN_OFF_CODES = ['published-without-sign-off', 'publish-blocked'];
 
 let db: TestDatabase;
 let cms: RunningCms;
@@ -156,7 +157,10 @@ describe('the seeded content', () => {
     expect(errors.findings.map((f) => f.severity)).toEqual(
       Array(errors.findings.length).fill('error'),
     );
-    expect(errors.counts.total).toBe(4); // the four settings placeholders
+    // The four settings placeholders, and the seeded article published without sign-off: four
+    // rules in each of its two languages.
+    expect(errors.counts.total).toBe(12);
+    expect(errors.findings.filter((f) => f.code === 'published-without-sign-off')).toHaveLength(8);
     const warnings = await report('?severity=warning');
     expect(warnings.findings.some((f) => f.severity === 'warning')).toBe(true);
     expect(warnings.findings.some((f) => f.severity === 'info')).toBe(false);
@@ -224,9 +228,12 @@ describe('reviews', () => {
   it('a draft with the reviewer and date changes nothing visitors see until it is published', async () => {
     const articles = cms.strapi.documents(ARTICLE);
     const documentId = await seededArticleId();
+    // The medical-review findings (the sign-off rule's own: tests/sign-off.test.ts).
     const reviewCodes = async () =>
       codesIn(
-        about((await report()).findings, ARTICLE).filter((f) => f.kind === 'review'),
+        about((await report()).findings, ARTICLE).filter(
+          (f) => f.kind === 'review' && !SIGN_OFF_CODES.includes(f.code),
+        ),
         'en',
       );
     expect(await reviewCodes()).toEqual([
@@ -243,6 +250,7 @@ describe('reviews', () => {
         reviewedBy: 'A. Reviewer, MD',
         lastReviewed: new Date().toISOString().slice(0, 10),
         nextReviewDue: nextYear,
+        references: [{ label: 'A source', url: 'https://example.org/source' }],
       },
     });
     // The report is about the published article: unchanged.
@@ -261,23 +269,22 @@ describe('reviews', () => {
     ).toEqual([]);
 
     await articles.publish({ documentId, locale: 'en' });
-    expect(await reviewCodes()).toEqual(['references-missing']);
+    expect(await reviewCodes()).toEqual([]);
     // Spanish is its own entry: still unreviewed.
     const spanish = about((await report('?locale=es')).findings, ARTICLE).map((f) => f.code);
     expect(spanish).toEqual(expect.arrayContaining(['review-date-missing', 'reviewer-missing']));
   });
 
   it('a review date that has passed is an error', async () => {
+    // Published while its next review was in the future (the sign-off rule), read days later.
     const articles = cms.strapi.documents(ARTICLE);
     const documentId = await seededArticleId();
-    await articles.update({ documentId, locale: 'en', data: { nextReviewDue: '2020-01-01' } });
+    const tomorrow = new Date(Date.now() + DAY_MS).toISOString().slice(0, 10);
+    await articles.update({ documentId, locale: 'en', data: { nextReviewDue: tomorrow } });
     await articles.publish({ documentId, locale: 'en' });
-    const [overdue] = about((await report('?severity=error')).findings, ARTICLE);
-    expect(overdue).toMatchObject({
-      code: 'review-overdue',
-      severity: 'error',
-      params: { date: '2020-01-01' },
-    });
+    const later = await buildReport(cms.strapi, { now: new Date(Date.now() + 3 * DAY_MS) });
+    const overdue = about(later.findings, ARTICLE).find((f) => f.code === 'review-overdue');
+    expect(overdue).toMatchObject({ severity: 'error', params: { date: tomorrow } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 import { databaseKind, startCms, type RunningCms } from './helpers/strapi';
-import { CONTENT_MODEL } from '../src/content-model';
+import { CONTENT_MODEL, signOffRuleOf } from '../src/content-model';
 
 const ACTION = 'plugin::content-manager.explorer.';
 /** Every content type of the project, as the content model lists them. */
@@ -13,6 +13,14 @@ const READ_ONLY = Object.entries(CONTENT_MODEL)
 const GLOSSARY = 'api::glossary-term.glossary-term';
 const EDITOR_ACTIONS = ['create', 'delete', 'publish', 'read', 'update'];
 const AUTHOR_ACTIONS = ['create', 'delete', 'read', 'update'];
+const ARTICLE = 'api::article.article';
+const ROLES = ['strapi-editor', 'strapi-author', 'clinical-reviewer'];
+
+interface RolesState {
+  version: number;
+  granted: Record<string, Record<string, string>>;
+  signOff: Record<string, string>;
+}
 
 interface Permission {
   id: number;
@@ -41,13 +49,12 @@ const rolesStore = (cms: RunningCms) => cms.strapi.store({ type: 'core', name: '
 /** As a database that has run before `uid` existed: no permissions on it, no record of it. */
 async function forgetType(cms: RunningCms, uid: string): Promise<void> {
   await cms.strapi.db.query('admin::permission').deleteMany({ where: { subject: uid } });
-  const state = (await rolesStore(cms).get({ key: 'state' })) as {
-    version: number;
-    granted: Record<string, string>;
-  };
-  expect(state.version).toBe(2);
-  expect(state.granted).toHaveProperty(uid);
-  delete state.granted[uid];
+  const state = (await rolesStore(cms).get({ key: 'state' })) as RolesState;
+  expect(state.version).toBe(3);
+  for (const role of ROLES) {
+    expect(state.granted[role]).toHaveProperty(uid);
+    delete state.granted[role][uid];
+  }
   await rolesStore(cms).set({ key: 'state', value: state });
 }
 
@@ -64,10 +71,28 @@ describe("Strapi's default editor roles", () => {
     await db?.drop();
   });
 
-  it('let an Editor create, read, update, delete and publish every type, in every locale', async () => {
+  it('let an Editor create, read, update, delete every type and publish those without sign-off, in every locale', async () => {
     const permissions = await permissionsOf(cms, 'strapi-editor');
     for (const subject of CONTENT_TYPES.filter((uid) => !READ_ONLY.includes(uid))) {
       for (const action of ['create', 'read', 'update', 'delete', 'publish']) {
+        const permission = permissions.find(
+          (p) => p.subject === subject && p.action === `${ACTION}${action}`,
+        );
+        if (action === 'publish' && signOffRuleOf(subject)) {
+          expect(permission, `${action} ${subject}`).toBeUndefined();
+          continue;
+        }
+        expect(permission, `${action} ${subject}`).toBeDefined();
+        expect(permission!.properties.locales).toEqual(['en', 'es']);
+      }
+    }
+    expect(signOffRuleOf(ARTICLE)).toBeDefined();
+  });
+
+  it('let a Clinical reviewer create, read, update, delete and publish every type, in every locale', async () => {
+    const permissions = await permissionsOf(cms, 'clinical-reviewer');
+    for (const subject of CONTENT_TYPES.filter((uid) => !READ_ONLY.includes(uid))) {
+      for (const action of EDITOR_ACTIONS) {
         const permission = permissions.find(
           (p) => p.subject === subject && p.action === `${ACTION}${action}`,
         );
@@ -77,15 +102,51 @@ describe("Strapi's default editor roles", () => {
     }
   });
 
-  it('let Editors and Authors only read visitors’ answers', async () => {
+  it('let Editors, Authors and Clinical reviewers only read visitors’ answers', async () => {
     expect(READ_ONLY).toEqual(['api::page-feedback.page-feedback']);
-    for (const role of ['strapi-editor', 'strapi-author']) {
+    for (const role of ROLES) {
       const permissions = await permissionsOf(cms, role);
       const actions = permissions
         .filter((p) => READ_ONLY.includes(p.subject))
         .map((p) => p.action.slice(ACTION.length));
       expect(actions, role).toEqual(['read']);
     }
+  });
+
+  it('take publishing articles from Editors once on a database from before sign-off', async () => {
+    // As a database was before: Editors publish articles, the record knows no sign-off.
+    const editor = await cms.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: 'strapi-editor' } });
+    await cms.strapi.service('admin::role').addPermissions(editor.id, [
+      {
+        action: `${ACTION}publish`,
+        subject: ARTICLE,
+        properties: { locales: ['en', 'es'] },
+        conditions: [],
+      },
+    ]);
+    const state = (await rolesStore(cms).get({ key: 'state' })) as RolesState;
+    await rolesStore(cms).set({ key: 'state', value: { ...state, signOff: {} } });
+    await cms.stop();
+    cms = await startCms(db);
+    expect(await actionsOn(cms, 'strapi-editor', ARTICLE)).toEqual(AUTHOR_ACTIONS);
+
+    // An administrator gives it back on purpose: the next start leaves it.
+    await cms.strapi.service('admin::role').addPermissions(editor.id, [
+      {
+        action: `${ACTION}publish`,
+        subject: ARTICLE,
+        properties: { locales: ['en', 'es'] },
+        conditions: [],
+      },
+    ]);
+    await cms.stop();
+    cms = await startCms(db);
+    expect(await actionsOn(cms, 'strapi-editor', ARTICLE)).toEqual(EDITOR_ACTIONS);
+    await cms.strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { role: editor.id, action: `${ACTION}publish`, subject: ARTICLE } });
   });
 
   it('let an Author work on every type in every locale, without publishing', async () => {
@@ -180,12 +241,9 @@ describe("Strapi's default editor roles", () => {
     expect(await actionsOn(cms, 'strapi-editor', GLOSSARY)).toEqual(EDITOR_ACTIONS);
     expect(await actionsOn(cms, 'strapi-author', GLOSSARY)).toEqual(AUTHOR_ACTIONS);
     expect(await actionsOn(cms, 'strapi-editor', 'api::risk-factor.risk-factor')).toEqual([]);
-    const state = (await rolesStore(cms).get({ key: 'state' })) as {
-      version: number;
-      granted: Record<string, string>;
-    };
-    expect(state.version).toBe(2);
-    expect(Object.keys(state.granted).sort()).toEqual([...CONTENT_TYPES].sort());
-    expect(state.granted['api::faq.faq']).toBe('2026-11-01T00:00:00.000Z');
+    const state = (await rolesStore(cms).get({ key: 'state' })) as RolesState;
+    expect(state.version).toBe(3);
+    expect(Object.keys(state.granted['strapi-editor']).sort()).toEqual([...CONTENT_TYPES].sort());
+    expect(state.granted['strapi-editor']['api::faq.faq']).toBe('2026-11-01T00:00:00.000Z');
   });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedOff } from './helpers/sign-off';
 import { startSeededCms, type RunningCms } from './helpers/strapi';
+
+const SIGNED_OFF = signedOff();
 
 let cms: RunningCms;
 beforeAll(async () => {
@@ -66,12 +69,20 @@ describe('schema validation', () => {
   });
 
   // Drafts may be incomplete while an editor works; publishing is the gate that validates fully.
+  // The articles below pass the clinical sign-off rule (tests/sign-off.test.ts), so what refuses
+  // them is the schema.
   it('rejects publishing a slug that is not URL-safe', async () => {
     const error = await validationError(() =>
       cms.strapi.documents('api::article.article').create({
         locale: 'en',
         status: 'published',
-        data: { title: 'A title', slug: 'not a slug!', summary: 'A summary', body: [] },
+        data: {
+          title: 'A title',
+          slug: 'not a slug!',
+          summary: 'A summary',
+          body: [],
+          ...SIGNED_OFF,
+        },
       }),
     );
     expect(error.message).toMatch(/slug/);
@@ -87,6 +98,7 @@ describe('schema validation', () => {
           slug: 'a-title',
           summary: 'A summary',
           body: [],
+          ...SIGNED_OFF,
           references: [{ label: 'Bad', url: 'javascript:alert(1)' }],
         },
       }),

@@ -53,15 +53,16 @@ const widgetEntry = (widget: Locator, title: string) =>
 
 test.describe('content health, in the Strapi admin', () => {
   test.afterAll(async () => {
-    // Back to the seed: the Spanish article names no reviewer (a PUT publishes, as seeded).
+    // Back to the seed: the Spanish article's draft names no reviewer (its published version was
+    // never changed: only a Clinical reviewer publishes articles).
     if (spanishArticleId) {
-      await cmsApi('PUT', `/articles/${spanishArticleId}?locale=es`, {
+      await cmsApi('PUT', `/articles/${spanishArticleId}?locale=es&status=draft`, {
         data: { reviewedBy: null },
       });
     }
   });
 
-  test('the widget lists a real problem; fixing it in the edit view, with the panel, clears it', async ({
+  test('the widget lists a real problem; fixing it in the edit view, with the panel, clears it from the draft', async ({
     admin: page,
   }) => {
     // Home: the widget counts the problems and lists the entries to look at first.
@@ -108,13 +109,12 @@ test.describe('content health, in the Strapi admin', () => {
     await expect(panel.getByText(reviewerMissing)).toHaveCount(0);
     await expect(readingLevel).toBeVisible();
 
-    // Publish: what visitors see names the reviewer, so the report no longer lists it.
-    await entryPanel(page).getByRole('button', { name: 'Publish' }).click();
-    await expectNotification(page, 'Published document');
-
+    // Editors prepare, Clinical reviewers publish (clinical sign-off): the Editor cannot publish
+    // the article, so what visitors see, and the report about it, are unchanged.
+    await expect(entryPanel(page).getByRole('button', { name: 'Publish' })).toBeDisabled();
     const after = await openHome(page);
     await expect(widgetEntry(after, article.en).getByText(reviewerMissing)).toBeVisible();
-    await expect(widgetEntry(after, article.es).getByText(reviewerMissing)).toHaveCount(0);
+    await expect(widgetEntry(after, article.es).getByText(reviewerMissing)).toBeVisible();
   });
 
   test('the full report: a table of every problem, sortable, filterable, with no axe violations', async ({

@@ -126,6 +126,18 @@ test('robots.txt allows the site, keeps crawlers off the preview, and names the 
   expect(lines).toContain(`Sitemap: ${url('/sitemap.xml')}`);
 });
 
+/** Review fields that pass the clinical sign-off rule today (test data, not a real review). */
+function signedOff() {
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return {
+    reviewedBy: 'Test Reviewer (test data)',
+    lastReviewed: day(-1),
+    nextReviewDue: day(365),
+    references: [{ label: 'Test reference', url: 'https://example.org/test-reference' }],
+  };
+}
+
 test('an article that is deleted in the CMS loses its page: 404, and it leaves the sitemap', async () => {
   const slug = `e2e-removed-${Date.now().toString(36)}`;
   const created = await cmsApi<{ data: { documentId: string } }>(
@@ -137,6 +149,7 @@ test('an article that is deleted in the CMS loses its page: 404, and it leaves t
         slug,
         summary: 'Short-lived.',
         body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Soon gone.' }] }],
+        ...signedOff(), // publishing an article needs clinical sign-off
       },
     },
   );

@@ -57,7 +57,8 @@ test.afterEach(async () => {
 const raw = (path: string) => fetch(url(path), { redirect: 'manual' });
 
 test('renaming a published article in the admin: its old address answers 301 to the new one', async ({
-  admin,
+  // Only a Clinical reviewer publishes articles (clinical sign-off).
+  reviewer: admin,
   page: visitor,
 }) => {
   const title = `E2E redirect ${runId}`;

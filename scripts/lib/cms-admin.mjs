@@ -64,19 +64,21 @@ export async function createApiToken(cmsUrl, token) {
 }
 
 /**
- * Creates an admin user with Strapi's Editor role, as an admin would in Settings → Users.
+ * Creates an admin user with Strapi's Editor role (or the role `roleCode` names, e.g.
+ * `clinical-reviewer`), as an admin would in Settings → Users.
  * @param {string} cmsUrl
  * @param {string} token
  * @param {{ firstname: string, lastname: string, email: string, password: string }} editor
+ * @param {string} [roleCode]
  */
-export async function createEditor(cmsUrl, token, editor) {
+export async function createEditor(cmsUrl, token, editor, roleCode = 'strapi-editor') {
   const roles = await api(cmsUrl, 'GET', '/admin/roles', { token });
   const editorRole = roles.data.find(
-    (/** @type {{ code: string }} */ role) => role.code === 'strapi-editor',
+    (/** @type {{ code: string }} */ role) => role.code === roleCode,
   );
   if (!editorRole)
     throw new Error(
-      `no Editor role among ${roles.data.map((/** @type {{ code: string }} */ r) => r.code).join(', ')}`,
+      `no ${roleCode} role among ${roles.data.map((/** @type {{ code: string }} */ r) => r.code).join(', ')}`,
     );
   const created = await api(cmsUrl, 'POST', '/admin/users', {
     token,
@@ -106,7 +108,7 @@ export async function createEditor(cmsUrl, token, editor) {
     throw new Error(`POST /admin/register gave no token: ${JSON.stringify(registered)}`);
   const me = await api(cmsUrl, 'GET', '/admin/users/me', { token: editorToken });
   const codes = (me?.data?.roles ?? []).map((/** @type {{ code: string }} */ role) => role.code);
-  if (codes.length !== 1 || codes[0] !== 'strapi-editor') {
-    throw new Error(`the editor's roles are ${JSON.stringify(codes)}, expected ["strapi-editor"]`);
+  if (codes.length !== 1 || codes[0] !== roleCode) {
+    throw new Error(`the editor's roles are ${JSON.stringify(codes)}, expected ["${roleCode}"]`);
   }
 }

@@ -3,13 +3,17 @@
 // - a "Content health" panel beside every entry of the project's content types,
 // - a full report page (menu link, /admin/content-health).
 // The server half is cms/src/content-health/ (routes /content-health/report and /entry).
-import { Stethoscope } from '@strapi/icons';
+// And the publish log (menu link, /admin/publish-log; server half cms/src/publish-log/).
+import { Clock, Stethoscope } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { HealthSidePanel } from './content-health/HealthSidePanel';
 import { REPORT_PATH, t } from './content-health/messages';
 import { modelTranslations } from './content-health/model-labels';
 import en from './content-health/translations/en.json';
 import es from './content-health/translations/es.json';
+import { LOG_PATH, logMessages, READ_ACTION } from './publish-log/messages';
+import logEn from './publish-log/translations/en.json';
+import logEs from './publish-log/translations/es.json';
 
 interface ContentManagerApis {
   addEditViewSidePanel: (panels: unknown[]) => void;
@@ -23,8 +27,8 @@ export default {
     // are merged over Strapi's with `config.translations`. Names of content types and fields
     // come from the content model (src/content-model.ts).
     translations: {
-      en: { ...en, ...modelTranslations('en') },
-      es: { ...es, ...modelTranslations('es') },
+      en: { ...en, ...logEn, ...modelTranslations('en') },
+      es: { ...es, ...logEs, ...modelTranslations('es') },
     },
   },
 
@@ -49,6 +53,17 @@ export default {
       // Every admin who may edit content may see it; the server checks each request.
       permissions: [],
       position: 2,
+    });
+
+    app.addMenuLink({
+      to: LOG_PATH.slice(1),
+      icon: Clock,
+      intlLabel: logMessages.menu,
+      Component: () => import('./publish-log/PublishLogPage'),
+      // Those with the log's permission (Super Admin, Clinical reviewer, Editor); the server
+      // checks it again on every request.
+      permissions: [{ action: READ_ACTION, subject: null }],
+      position: 3,
     });
   },
 

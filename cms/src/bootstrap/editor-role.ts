@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { contentModelOf, isPrivateModel } from '../content-model';
+import { contentModelOf, isPrivateModel, signOffRuleOf } from '../content-model';
 
 /**
  * Makes Strapi's default Editor and Author roles usable in every language.
@@ -20,6 +20,13 @@ import { contentModelOf, isPrivateModel } from '../content-model';
  * (visitors' answers) they may only read, enforced at every start. A type added later, on a
  * database that has run for years, gets them on the first start that knows it; later starts
  * never re-create a permission an administrator removed.
+ *
+ * Clinical sign-off (src/sign-off): a third role, **Clinical reviewer** (code `clinical-reviewer`),
+ * is created here if missing and gets the Editor's permissions on every type, publish included.
+ * On a type with a `signOff` rule in the content model (medical content: articles) only it (and
+ * Super Admins) may publish: Editors are never granted publish there, and on a database whose
+ * Editors already had it, it is taken away once per such type (recorded, so an administrator who
+ * gives it back on purpose is not overruled at the next start).
  */
 
 const ROLE_ACTIONS: Record<
@@ -31,12 +38,15 @@ const ROLE_ACTIONS: Record<
     conditions: [],
     liveWrites: true,
   },
-  // Authors do not publish: on a type without draft & publish (redirects), where a save is live
-  // at once, they only read.
   'strapi-author': {
     actions: ['create', 'read', 'update', 'delete'],
     conditions: ['admin::is-creator'],
     liveWrites: false,
+  },
+  'clinical-reviewer': {
+    actions: ['create', 'read', 'update', 'delete', 'publish'],
+    conditions: [],
+    liveWrites: true,
   },
 };
 
@@ -45,16 +55,35 @@ const readOnlyForEditors = (uid: string): boolean => {
   return !!model && isPrivateModel(model) && model.editors === 'read';
 };
 
+export const CLINICAL_REVIEWER = {
+  code: 'clinical-reviewer',
+  name: 'Clinical reviewer',
+  description:
+    'Reviews medical content and publishes it: the only role that may publish articles (clinical sign-off).',
+};
+
+/** Roles that may not publish a type with a sign-off rule. */
+const NO_SIGN_OFF_PUBLISH = new Set(['strapi-editor', 'strapi-author']);
+
 const ACTION_PREFIX = 'plugin::content-manager.explorer.';
 const PERMISSION = 'admin::permission';
-const STATE_VERSION = 2;
+const STATE_VERSION = 3;
 
 /**
- * What the store holds. Version 2: the types whose defaults were granted, and when. Version 1
- * (before types were recorded): the defaults were granted once, to every type there was then.
+ * What the store holds. Version 3: per role, the types whose defaults were granted, and when, and
+ * the sign-off types whose publish was taken from Editors. Version 2: the types whose defaults
+ * were granted to Editor and Author. Version 1 (before types were recorded): the defaults were
+ * granted once, to every type there was then.
  */
 type RolesState =
-  { version: 2; granted: Record<string, string> } | { version: 1; at?: string } | null;
+  | {
+      version: 3;
+      granted: Record<string, Record<string, string>>;
+      signOff: Record<string, string>;
+    }
+  | { version: 2; granted: Record<string, string> }
+  | { version: 1; at?: string }
+  | null;
 
 interface PermissionRow {
   id: number;
@@ -86,8 +115,15 @@ export function rememberPreviousContentTypes(strapi: Core.Strapi): void {
     });
 }
 
-/** uid → when its defaults were granted, from the store's state (any version). */
-function grantedTypes(strapi: Core.Strapi, state: RolesState): Record<string, string> {
+/** uid → when a role's defaults were granted, from the store's state (any version). */
+function grantedTypes(
+  strapi: Core.Strapi,
+  state: RolesState,
+  roleCode: string,
+): Record<string, string> {
+  if (state?.version === 3) return { ...state.granted[roleCode] };
+  // Before version 3 only Editor and Author were granted anything.
+  if (roleCode === CLINICAL_REVIEWER.code) return {};
   if (state?.version === 2) return { ...state.granted };
   if (state?.version !== 1) return {};
   // Version 1 granted every type there was; without the previous schema, assume every type now
@@ -108,10 +144,8 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
       .isLocalizedContentType(strapi.contentTypes[uid as never]);
 
   const state = (await store(strapi).get({ key: 'state' })) as RolesState;
-  const granted = grantedTypes(strapi, state);
-  const newTypes = Object.keys(strapi.contentTypes).filter(
-    (uid) => uid.startsWith('api::') && !granted[uid],
-  );
+  const apiTypes = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'));
+  await ensureClinicalReviewerRole(strapi);
 
   const roles: RoleRow[] = await strapi.db
     .query('admin::role')
@@ -127,11 +161,16 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
     ): Array<{ action: string; subject: string; properties: Record<string, unknown> }>;
   };
 
+  const grantedByRole: Record<string, Record<string, string>> = {};
+  let changed = state?.version !== STATE_VERSION;
   for (const role of roles) {
     const { actions, conditions, liveWrites } = ROLE_ACTIONS[role.code];
     const writesGoLive = (uid: string) =>
       !(strapi.contentTypes[uid as never] as { options?: { draftAndPublish?: boolean } })?.options
         ?.draftAndPublish;
+    const granted = grantedTypes(strapi, state, role.code);
+    grantedByRole[role.code] = granted;
+    const newTypes = apiTypes.filter((uid) => !granted[uid]);
     const current: PermissionRow[] = await strapi.db
       .query(PERMISSION)
       .findMany({ where: { role: role.id, action: { $startsWith: ACTION_PREFIX } } });
@@ -185,7 +224,11 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
       const actionId = `${ACTION_PREFIX}${name}`;
       const action = actionProvider.get(actionId);
       if (!action) continue;
-      const apiSubjects = (action.subjects ?? []).filter((uid) => newTypes.includes(uid));
+      const apiSubjects = (action.subjects ?? []).filter(
+        (uid) =>
+          newTypes.includes(uid) &&
+          !(name === 'publish' && NO_SIGN_OFF_PUBLISH.has(role.code) && signOffRuleOf(uid)),
+      );
       const restricted = (action.subjects ?? []).filter((uid) => !newTypes.includes(uid));
       for (const permission of contentTypeService.getPermissionsWithNestedFields([action], {
         restrictedSubjects: restricted,
@@ -215,11 +258,47 @@ export async function ensureEditorsCanUseAllLocales(strapi: Core.Strapi): Promis
         `[default-roles] ${role.code}: granted ${missing.map((p) => `${p.action.slice(ACTION_PREFIX.length)} ${p.subject}`).join(', ')}`,
       );
     }
-  }
-
-  if (newTypes.length > 0 || state?.version !== STATE_VERSION) {
     const at = new Date().toISOString();
     for (const uid of newTypes) granted[uid] = at;
-    await store(strapi).set({ key: 'state', value: { version: STATE_VERSION, granted } });
+    changed = true;
   }
+
+  // 4. Once per sign-off type: Editors and Authors lose publish there (an older database granted it).
+  const signOff = { ...(state?.version === 3 ? state.signOff : {}) };
+  const newSignOffTypes = apiTypes.filter((uid) => signOffRuleOf(uid) && !signOff[uid]);
+  if (newSignOffTypes.length > 0) {
+    const noPublish = roles.filter((role) => NO_SIGN_OFF_PUBLISH.has(role.code));
+    const removed = await strapi.db.query(PERMISSION).deleteMany({
+      where: {
+        role: { id: { $in: noPublish.map((role) => role.id) } },
+        action: `${ACTION_PREFIX}publish`,
+        subject: { $in: newSignOffTypes },
+      },
+    });
+    if (removed.count > 0) {
+      strapi.log.info(
+        `[default-roles] clinical sign-off: only Clinical reviewers publish ${newSignOffTypes.join(', ')}`,
+      );
+    }
+    const at = new Date().toISOString();
+    for (const uid of newSignOffTypes) signOff[uid] = at;
+    changed = true;
+  }
+
+  if (changed) {
+    await store(strapi).set({
+      key: 'state',
+      value: { version: STATE_VERSION, granted: grantedByRole, signOff },
+    });
+  }
+}
+
+/** Creates the Clinical reviewer role on the first start that knows it. */
+async function ensureClinicalReviewerRole(strapi: Core.Strapi): Promise<void> {
+  const existing = await strapi.db
+    .query('admin::role')
+    .findOne({ where: { code: CLINICAL_REVIEWER.code } });
+  if (existing) return;
+  await strapi.service('admin::role').create({ ...CLINICAL_REVIEWER });
+  strapi.log.info(`[default-roles] created the ${CLINICAL_REVIEWER.name} role`);
 }

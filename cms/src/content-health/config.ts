@@ -11,6 +11,8 @@ import type { HealthSettings } from './types';
  *   English text. A number from 1 to 20.
  * - CONTENT_HEALTH_SCORE_TARGET_ES (60): the lowest Fernández-Huerta score wanted for Spanish text
  *   (60 is the 7th–8th grade band, the equivalent of grade 8). A number from 0 to 100.
+ * - SIGN_OFF_REVIEW_INTERVAL_MONTHS (12): the clinical sign-off rule (src/sign-off) refuses to
+ *   publish an article last reviewed longer ago than this. A whole number from 1 to 60.
  * - SITE_URL (http://localhost:5173, as in config/admin.ts): links to it count as the site's own.
  *
  * As with the response cache's settings (src/response-cache/index.ts), a value that cannot work
@@ -22,12 +24,14 @@ export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
   draftDays: 14,
   gradeTargetEn: 8,
   scoreTargetEs: 60,
+  reviewIntervalMonths: 12,
   siteUrl: 'http://localhost:5173',
 };
 
 interface NumberRule {
   variable: string;
-  key: 'reviewWarningDays' | 'draftDays' | 'gradeTargetEn' | 'scoreTargetEs';
+  key:
+    'reviewWarningDays' | 'draftDays' | 'gradeTargetEn' | 'scoreTargetEs' | 'reviewIntervalMonths';
   integer: boolean;
   min: number;
   max: number;
@@ -55,6 +59,13 @@ const RULES: NumberRule[] = [
     integer: false,
     min: 0,
     max: 100,
+  },
+  {
+    variable: 'SIGN_OFF_REVIEW_INTERVAL_MONTHS',
+    key: 'reviewIntervalMonths',
+    integer: true,
+    min: 1,
+    max: 60,
   },
 ];
 

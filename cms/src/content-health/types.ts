@@ -154,6 +154,8 @@ export interface HealthSettings {
   gradeTargetEn: number;
   /** CONTENT_HEALTH_SCORE_TARGET_ES: lowest Fernández-Huerta score wanted for Spanish text. */
   scoreTargetEs: number;
+  /** SIGN_OFF_REVIEW_INTERVAL_MONTHS: the sign-off rule's longest time since the last review. */
+  reviewIntervalMonths: number;
   /** SITE_URL: links to it are the site's own (as in config/admin.ts). */
   siteUrl: string;
 }

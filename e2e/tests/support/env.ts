@@ -15,6 +15,11 @@ export const env = {
     email: required('E2E_EDITOR_EMAIL'),
     password: required('E2E_EDITOR_PASSWORD'),
   },
+  /** The Clinical reviewer-role admin: the only one who publishes articles. */
+  reviewer: {
+    email: required('E2E_REVIEWER_EMAIL'),
+    password: required('E2E_REVIEWER_PASSWORD'),
+  },
   /** nginx in front of the CMS, as editors reach it in production (admin login rate-limited). */
   adminProxyUrl: required('E2E_ADMIN_PROXY_URL'),
   /** A full-access API token, for setting up content through the REST API. */

@@ -1,4 +1,10 @@
-import { test as base, expect, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 import { env } from './env';
 
 type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
@@ -11,6 +17,26 @@ export async function waitForApp(page: Page): Promise<void> {
   });
 }
 
+/** Logs in through the admin's login form; the session to reuse. */
+async function logIn(
+  browser: Browser,
+  credentials: { email: string; password: string },
+): Promise<StorageState> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.cmsUrl}/admin/auth/login`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(credentials.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(credentials.password);
+  await page.getByRole('checkbox', { name: 'Remember me' }).check();
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
 /**
  * `page`: a visitor's page; `goto` on the site resolves once the app is live on the page, so a
  * test never clicks a button before it does anything (a prerendered page is visible first).
@@ -20,7 +46,10 @@ export async function waitForApp(page: Page): Promise<void> {
  * /admin/login per email: 5 per 5 minutes) and the session is reused. The test's `page` stays a
  * plain visitor with no admin session.
  */
-export const test = base.extend<{ admin: Page }, { editorSession: StorageState }>({
+export const test = base.extend<
+  { admin: Page; reviewer: Page },
+  { editorSession: StorageState; reviewerSession: StorageState }
+>({
   page: async ({ page }, use) => {
     const goto = page.goto.bind(page);
     const site = new URL(env.webUrl).origin;
@@ -32,23 +61,24 @@ export const test = base.extend<{ admin: Page }, { editorSession: StorageState }
     await use(page);
   },
   editorSession: [
-    async ({ browser }, use) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${env.cmsUrl}/admin/auth/login`);
-      await page.getByRole('textbox', { name: 'Email' }).fill(env.editor.email);
-      await page.getByRole('textbox', { name: 'Password' }).fill(env.editor.password);
-      await page.getByRole('checkbox', { name: 'Remember me' }).check();
-      await page.getByRole('button', { name: 'Login' }).click();
-      await expect(page.getByRole('link', { name: 'Content Manager' })).toBeVisible({
-        timeout: 30_000,
-      });
-      const state = await context.storageState();
-      await context.close();
-      await use(state);
-    },
+    async ({ browser }, use) => use(await logIn(browser, env.editor)),
     { scope: 'worker' },
   ],
+  reviewerSession: [
+    async ({ browser }, use) => use(await logIn(browser, env.reviewer)),
+    { scope: 'worker' },
+  ],
+  /** Logged in as the Clinical reviewer (the only role that publishes articles). */
+  reviewer: async ({ browser, reviewerSession }, use) => {
+    const context = await browser.newContext({ storageState: reviewerSession });
+    const page = await context.newPage();
+    await page.goto(`${env.cmsUrl}/admin`);
+    await expect(page.getByRole('button', { name: /Rita Reviewer/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    await use(page);
+    await context.close();
+  },
   admin: async ({ browser, editorSession }, use) => {
     const context = await browser.newContext({ storageState: editorSession });
     const page = await context.newPage();

@@ -34,10 +34,12 @@ import { linksCheck } from './links';
 import { readabilityCheck } from './readability';
 import { reviewCheck } from './review';
 import { settingsCheck } from './settings';
+import { signOffCheck } from './sign-off';
 import { translationCheck } from './translation';
 
 export const CHECKS: Check[] = [
   reviewCheck,
+  signOffCheck,
   translationCheck,
   draftCheck,
   readabilityCheck,
