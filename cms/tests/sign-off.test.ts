@@ -181,6 +181,29 @@ describe('clinical sign-off on a seeded CMS', () => {
     ]);
   });
 
+  it('words the refusal in the admin language the reviewer chose in their profile', async () => {
+    const publish = () =>
+      as(reviewer)
+        .post(`${articlePath(articleId, '/actions/publish')}?locale=en`)
+        .send({});
+    const me = () => cms.request.put('/admin/users/me').set('Authorization', `Bearer ${reviewer}`);
+    try {
+      expect((await me().send({ preferedLanguage: 'es' })).status).toBe(200);
+      const spanish = (await publish()).body.error;
+      expect(spanish.message).toMatch(/^Publicación rechazada \(firma clínica\): /);
+      expect(spanish.message).not.toContain('Publishing refused');
+      expect(spanish.details.errors[0].message).toBe('no figura ningún revisor clínico');
+
+      expect((await me().send({ preferedLanguage: 'en' })).status).toBe(200);
+      const english = (await publish()).body.error;
+      expect(english.message).toMatch(/^Publishing refused \(clinical sign-off\): /);
+      expect(english.message).not.toContain('Publicación rechazada');
+      expect(english.details.errors[0].message).toBe('no clinical reviewer is named');
+    } finally {
+      await me().send({ preferedLanguage: null });
+    }
+  });
+
   it('refuses a bulk publish from the list view the same way', async () => {
     const response = await as(reviewer)
       .post(`/content-manager/collection-types/${ARTICLE}/actions/bulkPublish?locale=en`)

@@ -62,3 +62,15 @@ export function currentActor(strapi: Core.Strapi): Actor {
   }
   return { kind: 'script' };
 }
+
+/**
+ * The admin language of the user making the current request, when they chose one: Strapi's admin
+ * switches to the `preferedLanguage` saved in the user's profile at login. Null otherwise (no
+ * choice saved, an API token, the CMS itself).
+ */
+export function adminLanguage(strapi: Core.Strapi): 'en' | 'es' | null {
+  const ctx = strapi.requestContext.get() as
+    { state?: { user?: { preferedLanguage?: string | null } } } | undefined;
+  const language = ctx?.state?.user?.preferedLanguage;
+  return language === 'en' || language === 'es' ? language : null;
+}

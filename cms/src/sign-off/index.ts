@@ -3,8 +3,8 @@ import { errors } from '@strapi/utils';
 import { publicContentType, signOffRuleOf, type SignOffRule } from '../content-model';
 import { healthSettingsFromEnv } from '../content-health/config';
 import { localDate } from '../content-health/checks/helpers';
-import { currentActor } from './actor';
-import { problemText, refusalMessage } from './messages';
+import { adminLanguage, currentActor } from './actor';
+import { problemTextIn, refusalMessage } from './messages';
 import { signOffPopulate, signOffProblems, type SignOffProblem } from './rules';
 
 /**
@@ -85,7 +85,10 @@ function titleFieldOf(uid: string): string | null {
 }
 
 /** The refusal error, as the admin and the API show it. */
-export function refusalError(refusals: SignOffRefusal[]): errors.ValidationError {
+export function refusalError(
+  refusals: SignOffRefusal[],
+  language: 'en' | 'es' | null = null,
+): errors.ValidationError {
   const months = signOffSettings().reviewIntervalMonths;
   const message = refusals
     .map((refusal) =>
@@ -93,13 +96,14 @@ export function refusalError(refusals: SignOffRefusal[]): errors.ValidationError
         refusal.problems.map((problem) => problem.code),
         refusals.length > 1 ? refusal.locale : null,
         months,
+        language,
       ),
     )
     .join(' ');
   const fieldErrors = refusals.flatMap((refusal) =>
     refusal.problems.map((problem) => ({
       path: [problem.field],
-      message: `${problemText(problem.code, 'en', months)} / ${problemText(problem.code, 'es', months)}`,
+      message: problemTextIn(problem.code, language, months),
       name: 'ValidationError',
       value: null,
     })),
@@ -132,7 +136,7 @@ function refuse(strapi: Core.Strapi, refusals: SignOffRefusal[]): never {
       }
     }
   }
-  throw refusalError(refusals);
+  throw refusalError(refusals, adminLanguage(strapi));
 }
 
 export function registerSignOff(strapi: Core.Strapi): void {

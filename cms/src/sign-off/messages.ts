@@ -2,8 +2,8 @@ import type { SignOffProblemCode } from './rules';
 
 /**
  * A refusal's words, in both admin languages. Strapi's admin shows a publish error's message as
- * it is, in a notification, and has no way to pick a language for it, so the message carries
- * English then Spanish; the error's details carry the stable codes, and the edit view marks each
+ * it is, in a notification, so the server picks the language: the one the editor chose in their
+ * profile (the admin's own language then), else English then Spanish; the error's details carry the stable codes, and the edit view marks each
  * field named (details.errors). Content health shows the same rules from its own translations
  * (admin/content-health/translations, `publish-blocked`), by code.
  */
@@ -51,12 +51,24 @@ export function refusalMessage(
   codes: SignOffProblemCode[],
   locale: string | null,
   months: number,
+  language: 'en' | 'es' | null = null,
 ): string {
   const where = locale ? ` [${locale}]` : '';
   const list = (language: 'en' | 'es') =>
     codes.map((code) => problemText(code, language, months)).join('; ');
-  return (
-    `Publishing refused (clinical sign-off)${where}: ${list('en')}. / ` +
-    `Publicación rechazada (firma clínica)${where}: ${list('es')}.`
-  );
+  const en = `Publishing refused (clinical sign-off)${where}: ${list('en')}.`;
+  const es = `Publicación rechazada (firma clínica)${where}: ${list('es')}.`;
+  if (language === 'en') return en;
+  if (language === 'es') return es;
+  return `${en} / ${es}`;
+}
+
+/** One rule's words in `language`, or in both (English / Spanish) when none was chosen. */
+export function problemTextIn(
+  code: SignOffProblemCode,
+  language: 'en' | 'es' | null,
+  months: number,
+): string {
+  if (language) return problemText(code, language, months);
+  return `${problemText(code, 'en', months)} / ${problemText(code, 'es', months)}`;
 }
