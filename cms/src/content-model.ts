@@ -122,6 +122,13 @@ export interface PrivateContentType {
    * and no one may update it (visitors' answers, src/page-feedback). Absent: Strapi's defaults.
    */
   editors?: 'read';
+  /**
+   * `true`: what visitors get depends on it although they do not read it (redirects answer old
+   * addresses), so its writes are content changes (src/content-events): the response cache
+   * empties and the renderer hears of them. Absent: its writes change nothing public (visitors'
+   * answers must not empty the cache or wake the renderer).
+   */
+  affectsSite?: true;
 }
 
 export type ContentTypeModel = PublicContentType | PrivateContentType;
@@ -181,6 +188,7 @@ export const CONTENT_MODEL = {
     private:
       'Old addresses of pages and where they moved (src/redirects): the site answers them with ' +
       'a 301, reading them through GET /api/site-redirects; they are not content to read.',
+    affectsSite: true,
   },
   'api::risk-factor.risk-factor': {
     publicReads: ['find', 'findOne'],

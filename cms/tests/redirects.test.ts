@@ -1,7 +1,16 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDIRECT_UID } from '../src/redirects';
 import { adminToken, createAdminUser } from './helpers/admin-users';
-import { startSeededCms, type RunningCms } from './helpers/strapi';
+import { DIST_DIR, startSeededCms, type RunningCms } from './helpers/strapi';
+
+// The change source as the running Strapi loaded it (its build), not a second copy of the module.
+const requireCjs = createRequire(import.meta.url);
+const contentEvents = () =>
+  requireCjs(
+    join(DIST_DIR, 'src/content-events/index.js'),
+  ) as typeof import('../src/content-events');
 
 /**
  * Redirects (src/redirects): a published article's new slug leaves a redirect from its old page,
@@ -250,6 +259,21 @@ describe('redirects made by editors (the admin API)', () => {
     expect(good.body.data.target).toBe('/glossary');
     expect((await admin('delete', `${CM_REDIRECTS}/${id}?locale=en`)).status).toBe(200);
     expect(await redirects('en')).not.toContainEqual(expect.stringContaining('/edit-me'));
+  });
+});
+
+describe('the site hears of them', () => {
+  it('an editor’s redirect is a content change: the renderer and the cache hear of it', async () => {
+    const heard: Array<{ uid: string; action: string }> = [];
+    contentEvents().onContentChange(cms.strapi, (change) => {
+      heard.push({ uid: change.uid, action: change.action });
+    });
+    const made = await admin('post', `${CM_REDIRECTS}?locale=en`).send({
+      source: '/heard-of',
+      target: '/faq',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    await expect.poll(() => heard.filter((change) => change.uid === REDIRECT_UID)).not.toEqual([]);
   });
 });
 

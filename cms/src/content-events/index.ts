@@ -237,9 +237,10 @@ function watchDocuments(strapi: Core.Strapi): void {
     const { uid, action } = ctx as { uid: string; action: string };
     if (!uid.startsWith('api::') || !isWriteAction(action)) return next();
     // Private types (visitors' feedback) are not what the public sees: a new answer must not
-    // empty the response cache or wake the renderer.
+    // empty the response cache or wake the renderer. Redirects are private too, but the site
+    // answers them (`affectsSite`).
     const model = contentModelOf(uid);
-    if (model && isPrivateModel(model)) return next();
+    if (model && isPrivateModel(model) && !model.affectsSite) return next();
 
     // As the caller named them, before inner middlewares may fill in defaults.
     const params = { ...((ctx as { params?: object }).params ?? {}) } as Record<string, unknown>;
