@@ -29,7 +29,8 @@ import type { UID } from '@strapi/strapi';
  *    and `labels` (the Spanish display name, and both languages' names of the fields content
  *    health names); `signOff` for medical content only a Clinical reviewer may publish. For
  *    anything else (form answers, redirects…): `{ private: 'why' }`, with `editors: 'read'` when
- *    editors may only read it (visitors' answers, src/page-feedback).
+ *    editors may only read it (visitors' answers, src/page-feedback) and `affectsSite: true` when
+ *    the site answers it although visitors do not read it (redirects).
  * 4. Run `npx -y pnpm@10.34.9 --filter cms exec vitest run tests/content-model.test.ts`: it
  *    checks the entry against the running Strapi (fields exist, labels present, permissions).
  *
