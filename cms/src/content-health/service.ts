@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { unresolvedFailures } from '../schedules/store';
 import { CHECKS } from './checks';
 import { localDate } from './checks/helpers';
 import { readingLevelsOf } from './checks/readability';
@@ -161,6 +162,7 @@ async function createContext(
     ...site,
     contentTypes: loadContentTypeInfo(strapi),
     publishedLinkTargets: {},
+    failedSchedules: await loadFailedSchedules(strapi),
   };
 }
 
@@ -299,4 +301,21 @@ export async function entryHealth(
   const draft = document.locales[locale]?.draft ?? document.locales[locale]?.published;
   const readingLevels = draft ? readingLevelsOf(uid, draft, context.settings) : [];
   return { findings, readingLevels };
+}
+
+/** The scheduled actions that failed and are not yet superseded or dismissed, by document. */
+async function loadFailedSchedules(
+  strapi: Core.Strapi,
+): Promise<NonNullable<CheckContext['failedSchedules']>> {
+  const byDocument: NonNullable<CheckContext['failedSchedules']> = {};
+  for (const row of await unresolvedFailures(strapi)) {
+    (byDocument[`${row.uid}:${row.documentId}`] ??= []).push({
+      id: row.id,
+      locale: row.locale,
+      action: row.action,
+      at: row.at,
+      message: row.message,
+    });
+  }
+  return byDocument;
 }

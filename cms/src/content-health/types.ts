@@ -160,6 +160,21 @@ export interface CheckContext {
    * documents being checked link to (the loader looks those up), not necessarily every document.
    */
   publishedLinkTargets: Record<string, Record<string, Set<string>>>;
+  /**
+   * `${uid}:${documentId}` → its scheduled publishes and unpublishes that failed and that nothing
+   * has superseded (src/schedules). Absent: none.
+   */
+  failedSchedules?: Record<string, ScheduleFailure[]>;
+}
+
+/** A scheduled action that failed when it fired (src/schedules/store.ts). */
+export interface ScheduleFailure {
+  id: number;
+  locale: string;
+  action: 'publish' | 'unpublish';
+  /** When it was scheduled for, ISO. */
+  at: string;
+  message: string | null;
 }
 
 /** What Strapi's schema says of a content type that a finding shows. */
