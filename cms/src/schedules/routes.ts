@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { currentActor } from '../sign-off/actor';
 import {
   assertSchedulable,
@@ -36,6 +35,8 @@ interface Context {
   state: { userAbility?: unknown };
   body: unknown;
   status: number;
+  forbidden(message: string): void;
+  notFound(message: string): void;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -92,23 +93,21 @@ async function entity(
   return { locale: target.locale, createdBy: row?.createdBy ? { id: row.createdBy.id } : null };
 }
 
-async function assertAllowed(
+/** Why the admin of `ctx` may not do `action` on the entry (for a 403), or null if they may. */
+async function refusal(
   strapi: Core.Strapi,
   ctx: Context,
   target: { uid: string; documentId: string; locale: string },
   action: 'read' | 'publish',
-): Promise<void> {
+): Promise<string | null> {
   const checker = strapi
     .plugin('content-manager')
     .service('permission-checker')
     .create({ userAbility: ctx.state.userAbility, model: target.uid }) as PermissionChecker;
-  if (!checker.can[action](await entity(strapi, target))) {
-    throw new errors.ForbiddenError(
-      action === 'read'
-        ? `Your role may not read this entry in "${target.locale}".`
-        : `Your role may not publish this entry in "${target.locale}", so it cannot schedule its publishing.`,
-    );
-  }
+  if (checker.can[action](await entity(strapi, target))) return null;
+  return action === 'read'
+    ? `Your role may not read this entry in "${target.locale}".`
+    : `Your role may not publish this entry in "${target.locale}", so it cannot schedule its publishing.`;
 }
 
 export function registerScheduleRoutes(strapi: Core.Strapi): void {
@@ -124,7 +123,8 @@ export function registerScheduleRoutes(strapi: Core.Strapi): void {
         async handler(ctx: Context) {
           const target = parseTarget(ctx.query);
           await assertSchedulable(strapi, target);
-          await assertAllowed(strapi, ctx, target, 'read');
+          const refused = await refusal(strapi, ctx, target, 'read');
+          if (refused) return ctx.forbidden(refused);
           ctx.body = { data: await listSchedules(strapi, target) };
         },
       },
@@ -135,7 +135,8 @@ export function registerScheduleRoutes(strapi: Core.Strapi): void {
         async handler(ctx: Context) {
           const request = parseRequest(ctx.request.body);
           await assertSchedulable(strapi, request);
-          await assertAllowed(strapi, ctx, request, 'publish');
+          const refused = await refusal(strapi, ctx, request, 'publish');
+          if (refused) return ctx.forbidden(refused);
           ctx.status = 201;
           ctx.body = { data: await setSchedule(strapi, request, currentActor(strapi)) };
         },
@@ -147,8 +148,9 @@ export function registerScheduleRoutes(strapi: Core.Strapi): void {
         async handler(ctx: Context) {
           const id = Number(ctx.params.id);
           const row = /^\d{1,12}$/.test(ctx.params.id) ? await findSchedule(strapi, id) : null;
-          if (!row) throw new errors.NotFoundError(`No schedule ${ctx.params.id}.`);
-          await assertAllowed(strapi, ctx, row, 'publish');
+          if (!row) return ctx.notFound(`No schedule ${ctx.params.id}.`);
+          const refused = await refusal(strapi, ctx, row, 'publish');
+          if (refused) return ctx.forbidden(refused);
           const cancelled = await cancelSchedule(strapi, row, currentActor(strapi));
           if (!cancelled) {
             throw new ScheduleInputError(

@@ -61,16 +61,17 @@ export async function assertSchedulable(
   target: { uid: string; documentId: string; locale: string },
 ): Promise<void> {
   const type = strapi.contentType(target.uid as never) as
-    | { options?: { draftAndPublish?: boolean } }
-    | undefined;
+    { options?: { draftAndPublish?: boolean } } | undefined;
   if (!publicContentType(target.uid) || !type?.options?.draftAndPublish) {
     throw new ScheduleInputError(
       `"${target.uid}" is not a content type whose entries can be scheduled.`,
     );
   }
-  const locales = ((await strapi.plugin('i18n').service('locales').find()) as Array<{
-    code: string;
-  }>).map((locale) => locale.code);
+  const locales = (
+    (await strapi.plugin('i18n').service('locales').find()) as Array<{
+      code: string;
+    }>
+  ).map((locale) => locale.code);
   if (!locales.includes(target.locale)) {
     throw new ScheduleInputError(
       `Unknown locale "${target.locale}". The site's locales are: ${locales.join(', ')}.`,

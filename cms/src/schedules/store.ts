@@ -108,8 +108,7 @@ export async function insertSchedule(
       status: 'pending',
     };
     const previous = (await trx(SCHEDULE_TABLE).where(same).first()) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (previous) {
       await trx(SCHEDULE_TABLE)
         .where({ id: previous.id, status: 'pending' })
@@ -137,8 +136,7 @@ export async function insertSchedule(
 
 export async function findSchedule(strapi: Core.Strapi, id: number): Promise<ScheduleRow | null> {
   const raw = (await strapi.db.connection(SCHEDULE_TABLE).where({ id }).first()) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   return raw ? toScheduleRow(raw) : null;
 }
 
