@@ -169,6 +169,8 @@ async function main() {
       ADMIN_PASSWORD: superAdmin.password,
       RENDERER_HOOK_URL: `http://127.0.0.1:${rendererPort}/hooks/content`,
       RENDER_HOOK_SECRET: renderHookSecret,
+      // Scheduled publishes are looked for every 5 s (15 s by default): schedule.spec.ts waits less.
+      SCHEDULE_INTERVAL_SECONDS: '5',
     },
     logFile: cmsLog,
   };
