@@ -45,8 +45,8 @@ test('an Editor schedules an FAQ’s publish in the edit view; it reaches the pr
       at: when.getTime(),
     };
   });
-  const form = panel.getByRole('form', { name: 'Publish at' });
-  await form.getByLabel('Publish at').fill(value);
+  const form = panel.getByRole('group', { name: 'Publish at', exact: true });
+  await form.getByLabel('Publish at', { exact: true }).fill(value);
   const answered = page.waitForResponse(
     (response) => response.request().method() === 'POST' && response.url().endsWith('/schedules'),
   );

@@ -43,18 +43,16 @@ function ScheduleForm({
   const [value, setValue] = React.useState('');
   const [hint, setHint] = React.useState<string | null>(null);
   const label = formatMessage(action === 'publish' ? m.publishAt : m.unpublishAt);
+  const schedule = () => {
+    // datetime-local has no zone: the browser reads it in the editor's own time zone.
+    const at = new Date(value);
+    if (!value || Number.isNaN(at.getTime())) return setHint(formatMessage(m.empty));
+    setHint(null);
+    void onSubmit(action, at).then(() => setValue(''));
+  };
   return (
-    <form
-      aria-label={label}
-      onSubmit={(event) => {
-        event.preventDefault();
-        // datetime-local has no zone: the browser reads it in the editor's own time zone.
-        const at = new Date(value);
-        if (!value || Number.isNaN(at.getTime())) return setHint(formatMessage(m.empty));
-        setHint(null);
-        void onSubmit(action, at).then(() => setValue(''));
-      }}
-    >
+    // Not a <form>: the edit view is one already (a nested form would submit the page).
+    <div role="group" aria-label={label}>
       <Flex direction="column" alignItems="stretch" gap={1}>
         <Field.Root name={`schedule-${action}`} id={`schedule-${action}`} hint={hint ?? undefined}>
           <Field.Label>{label}</Field.Label>
@@ -65,11 +63,11 @@ function ScheduleForm({
           />
           <Field.Hint />
         </Field.Root>
-        <Button type="submit" variant="secondary" size="S">
+        <Button type="button" variant="secondary" size="S" onClick={schedule}>
           {formatMessage(m.set)}
         </Button>
       </Flex>
-    </form>
+    </div>
   );
 }
 
