@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/content-health/service';
 import { LOG_TABLE } from '../src/publish-log/store';
@@ -343,6 +345,29 @@ describe('firing schedules', () => {
     expect(await findings()).toEqual([]);
   });
 
+  it('cancels the pending schedules of an entry that is deleted', async () => {
+    const faq = await draftFaq('Deleted question?');
+    const set = await schedule(editor, {
+      uid: FAQ,
+      documentId: faq.documentId,
+      locale: 'en',
+      action: 'publish',
+      at: inMinutes(5).toISOString(),
+    });
+    expect(set.status).toBe(201);
+    await cms.strapi.documents(FAQ).delete({ documentId: faq.documentId, locale: '*' });
+    let status = 'pending';
+    for (let attempt = 0; attempt < 50 && status === 'pending'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const row = await cms.strapi.db
+        .connection(SCHEDULE_TABLE)
+        .where({ id: set.body.data.id })
+        .first();
+      status = row.status;
+    }
+    expect(status).toBe('cancelled');
+  });
+
   it('keeps schedules across a restart, and retries one a crashed process left running', async () => {
     const faq = await draftFaq('Restart question?');
     const abandoned = await draftFaq('Abandoned question?');
@@ -387,4 +412,36 @@ describe('firing schedules', () => {
     ]);
     expect(await isPublished(FAQ, abandoned.documentId)).toBe(true);
   });
+});
+
+describe('the admin’s words for schedules', () => {
+  const load = (folder: string, locale: string) =>
+    JSON.parse(
+      readFileSync(
+        join(__dirname, '..', 'src', 'admin', folder, 'translations', `${locale}.json`),
+        'utf8',
+      ),
+    ) as Record<string, string>;
+
+  it.each(['schedules', 'publish-log'])(
+    '%s: the same keys in English and Spanish, none empty',
+    (folder) => {
+      const en = load(folder, 'en');
+      const es = load(folder, 'es');
+      expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, text] of [...Object.entries(en), ...Object.entries(es)]) {
+        expect(text.trim(), key).not.toBe('');
+      }
+      if (folder === 'publish-log') {
+        for (const action of [
+          'schedule-set',
+          'schedule-cancelled',
+          'schedule-fired',
+          'schedule-failed',
+        ]) {
+          expect(es[`publish-log.action.${action}`], action).toBeTruthy();
+        }
+      }
+    },
+  );
 });

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { onContentChange } from '../content-events';
 import { registerScheduleRoutes } from './routes';
 import { scheduleIntervalSeconds } from './service';
-import { ensureScheduleTable } from './store';
+import { cancelPendingOf, ensureScheduleTable } from './store';
 
 /**
  * Scheduled publish and unpublish: the rows (store.ts), setting, cancelling and firing them
@@ -11,6 +12,11 @@ import { ensureScheduleTable } from './store';
 export function registerSchedules(strapi: Core.Strapi): void {
   scheduleIntervalSeconds(); // a bad SCHEDULE_INTERVAL_SECONDS stops the start
   registerScheduleRoutes(strapi);
+  // A deleted entry's pending schedules have nothing left to act on: cancelled, not failed later.
+  onContentChange(strapi, async (change) => {
+    if (change.action !== 'delete' || !change.documentId) return;
+    await cancelPendingOf(strapi, change.documentId, change.locale);
+  });
 }
 
 /** Creates the table if missing (once, under the start-up lock). */

@@ -159,6 +159,23 @@ export async function listSchedules(
   return [...pending, ...others].map(toScheduleRow);
 }
 
+/** Cancels the pending schedules of a deleted document (in one locale, or all for `*`/null). */
+export async function cancelPendingOf(
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string | null,
+): Promise<number> {
+  const query = strapi.db
+    .connection(SCHEDULE_TABLE)
+    .where({ document_id: documentId, status: 'pending' });
+  if (locale && locale !== '*') query.where('locale', locale);
+  return query.update({
+    status: 'cancelled',
+    message: 'The entry was deleted.',
+    updated_at: new Date(),
+  });
+}
+
 /** Sets a row's status from `from` to `to`; whether this call changed it (the row was `from`). */
 export async function moveStatus(
   strapi: Core.Strapi,
