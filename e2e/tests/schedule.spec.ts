@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describeViolations, WCAG_TAGS } from './support/axe';
+import { seeded } from './support/content';
 import { env, recordTiming } from './support/env';
 import { expect, test } from './support/fixtures';
 import { cmsApi, getPage, textOf, waitForPage } from './support/site';
@@ -78,4 +79,29 @@ test('an Editor schedules an FAQ’s publish in the edit view; it reaches the pr
   await expect(page.getByTestId('schedule-panel')).toContainText(
     'Nothing is scheduled in this language.',
   );
+});
+
+test('a Clinical reviewer’s scheduled publish that fails the sign-off rule is refused in the panel', async ({
+  reviewer: page,
+}) => {
+  const found = await cmsApi<{ data: Array<{ documentId: string }> }>(
+    'GET',
+    `/articles?locale=en&filters[slug][$eq]=${seeded.en.article.slug}&fields[0]=title`,
+  );
+  await page.goto(
+    `${env.cmsUrl}/admin/content-manager/collection-types/api::article.article/${found.data[0]!.documentId}?plugins[i18n][locale]=en`,
+  );
+  await expect(
+    page.getByRole('heading', { level: 1, name: seeded.en.article.title }),
+  ).toBeVisible();
+  const panel = page.getByTestId('schedule-panel');
+  const group = panel.getByRole('group', { name: 'Publish at', exact: true });
+  await group.getByLabel('Publish at', { exact: true }).fill('2099-01-01T09:00');
+  await group.getByRole('button', { name: 'Schedule' }).click();
+  // The rule's own words (the seeded article names no reviewer), in English and Spanish.
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('Not scheduled: Publishing refused (clinical sign-off)');
+  await expect(alert).toContainText('no clinical reviewer is named');
+  await expect(alert).toContainText('Publicación rechazada (firma clínica)');
+  await expect(panel).toContainText('Nothing is scheduled in this language.');
 });
