@@ -173,6 +173,8 @@ async function main() {
       // per-address limit on page feedback would count the whole suite as one visitor; nginx's
       // limit is what e2e/tests/feedback.spec.ts checks, the CMS's is cms/tests/page-feedback.test.ts.
       PAGE_FEEDBACK_RATE_LIMIT: '1000',
+      // Scheduled publishes are looked for every 5 s (15 s by default): schedule.spec.ts waits less.
+      SCHEDULE_INTERVAL_SECONDS: '5',
     },
     logFile: cmsLog,
   };

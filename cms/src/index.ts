@@ -23,6 +23,7 @@ import { seed } from './seed';
 import { registerSignOff } from './sign-off';
 import { bootstrapPublishLog, flushPublishLog, registerPublishLog } from './publish-log';
 import { retentionDays } from './publish-log/prune';
+import { bootstrapSchedules, registerSchedules } from './schedules';
 import { requireHttpsForAdminSessions } from './security/admin-https';
 import { assertRouteHooksApplied } from './utils/route-hooks';
 import { assertSecretsPresent, checkSecretStrength } from './utils/required-env';
@@ -57,6 +58,8 @@ export default {
     // route and permission; PUBLISH_LOG_RETENTION_DAYS is checked here.
     retentionDays();
     registerPublishLog(strapi);
+    // Scheduled publish and unpublish (src/schedules): admin routes; the cron task fires them.
+    registerSchedules(strapi);
     // Which content types the database had before this start (bootstrap/editor-role.ts).
     rememberPreviousContentTypes(strapi);
     // Checks added to routes Strapi defines (src/utils/route-hooks.ts), before it registers them.
@@ -79,6 +82,7 @@ export default {
       await ensureLocales(strapi);
       await ensureEditorsCanUseAllLocales(strapi);
       await bootstrapPublishLog(strapi); // before the seed: it records the seed's publishes
+      await bootstrapSchedules(strapi);
       await syncPublicPermissions(strapi);
       await ensureFirstAdmin(strapi);
       if (process.env.SEED_ON_START !== 'false') {

@@ -5,6 +5,7 @@ import { editUrlOf, fieldLabel, localDate } from '../src/content-health/checks/h
 import { linksCheck } from '../src/content-health/checks/links';
 import { readabilityCheck, readingLevelsOf } from '../src/content-health/checks/readability';
 import { reviewCheck } from '../src/content-health/checks/review';
+import { scheduleCheck } from '../src/content-health/checks/schedule';
 import { findPlaceholder, settingsCheck } from '../src/content-health/checks/settings';
 import { signOffCheck } from '../src/content-health/checks/sign-off';
 import { translationCheck } from '../src/content-health/checks/translation';
@@ -672,11 +673,39 @@ describe('sign-off check', () => {
   });
 });
 
+describe('failed schedules', () => {
+  it('report each failure of the document, in its locale, as an error', () => {
+    const document = published(FAQ, { en: { question: 'Q?' }, es: { question: '¿P?' } });
+    const failure = {
+      id: 7,
+      locale: 'es',
+      action: 'unpublish' as const,
+      at: '2026-12-24T09:00:00.000Z',
+      message: 'No entry.',
+    };
+    const findings = scheduleCheck(
+      document,
+      context({ failedSchedules: { [`${FAQ}:${document.documentId}`]: [failure] } }),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'schedule-failed',
+        message: 'The unpublish scheduled for 2026-12-24T09:00:00.000Z did not happen: No entry.',
+        params: { scheduledAction: 'unpublish', at: failure.at, reason: 'No entry.' },
+        entry: expect.objectContaining({ locale: 'es', title: '¿P?' }),
+      }),
+    ]);
+    expect(scheduleCheck(document, context())).toEqual([]);
+  });
+});
+
 describe('the checks together', () => {
   it('are all in the list', () => {
     expect(CHECKS).toEqual([
       reviewCheck,
       signOffCheck,
+      scheduleCheck,
       translationCheck,
       draftCheck,
       readabilityCheck,

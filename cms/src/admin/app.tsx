@@ -4,6 +4,7 @@
 // - a full report page (menu link, /admin/content-health).
 // The server half is cms/src/content-health/ (routes /content-health/report and /entry).
 // And the publish log (menu link, /admin/publish-log; server half cms/src/publish-log/).
+// And a "Schedule" panel beside every entry (server half cms/src/schedules/).
 import { Clock, Stethoscope } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { HealthSidePanel } from './content-health/HealthSidePanel';
@@ -14,6 +15,9 @@ import es from './content-health/translations/es.json';
 import { LOG_PATH, logMessages, READ_ACTION } from './publish-log/messages';
 import logEn from './publish-log/translations/en.json';
 import logEs from './publish-log/translations/es.json';
+import { SchedulePanel } from './schedules/SchedulePanel';
+import scheduleEn from './schedules/translations/en.json';
+import scheduleEs from './schedules/translations/es.json';
 
 interface ContentManagerApis {
   addEditViewSidePanel: (panels: unknown[]) => void;
@@ -27,8 +31,8 @@ export default {
     // are merged over Strapi's with `config.translations`. Names of content types and fields
     // come from the content model (src/content-model.ts).
     translations: {
-      en: { ...en, ...logEn, ...modelTranslations('en') },
-      es: { ...es, ...logEs, ...modelTranslations('es') },
+      en: { ...en, ...logEn, ...scheduleEn, ...modelTranslations('en') },
+      es: { ...es, ...logEs, ...scheduleEs, ...modelTranslations('es') },
     },
   },
 
@@ -69,6 +73,9 @@ export default {
 
   bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
     const contentManager = app.getPlugin('content-manager');
-    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([HealthSidePanel]);
+    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([
+      HealthSidePanel,
+      SchedulePanel,
+    ]);
   },
 };

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { FEEDBACK_UID } from '../page-feedback/rules';
 import { redirectSources } from '../redirects';
+import { unresolvedFailures } from '../schedules/store';
 import { CHECKS } from './checks';
 import { feedbackFindings } from './checks/feedback';
 import { loadPageFeedback, pagesShowing } from './feedback';
@@ -166,6 +167,7 @@ async function createContext(
     contentTypes: loadContentTypeInfo(strapi),
     publishedLinkTargets: {},
     redirects: await redirectSources(strapi),
+    failedSchedules: await loadFailedSchedules(strapi),
   };
 }
 
@@ -320,4 +322,21 @@ export async function entryHealth(
     ? pagesShowing(await loadPageFeedback(strapi, context.now), uid, document.documentId, locale)
     : [];
   return { findings, readingLevels, feedback };
+}
+
+/** The scheduled actions that failed and are not yet superseded or dismissed, by document. */
+async function loadFailedSchedules(
+  strapi: Core.Strapi,
+): Promise<NonNullable<CheckContext['failedSchedules']>> {
+  const byDocument: NonNullable<CheckContext['failedSchedules']> = {};
+  for (const row of await unresolvedFailures(strapi)) {
+    (byDocument[`${row.uid}:${row.documentId}`] ??= []).push({
+      id: row.id,
+      locale: row.locale,
+      action: row.action,
+      at: row.at,
+      message: row.message,
+    });
+  }
+  return byDocument;
 }

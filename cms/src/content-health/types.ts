@@ -188,6 +188,21 @@ export interface CheckContext {
    * leads now. A link to an old path still lands, through a 301: the links check says so.
    */
   redirects?: ReadonlyMap<string, string>;
+  /**
+   * `${uid}:${documentId}` → its scheduled publishes and unpublishes that failed and that nothing
+   * has superseded (src/schedules). Absent: none.
+   */
+  failedSchedules?: Record<string, ScheduleFailure[]>;
+}
+
+/** A scheduled action that failed when it fired (src/schedules/store.ts). */
+export interface ScheduleFailure {
+  id: number;
+  locale: string;
+  action: 'publish' | 'unpublish';
+  /** When it was scheduled for, ISO. */
+  at: string;
+  message: string | null;
 }
 
 /** What Strapi's schema says of a content type that a finding shows. */

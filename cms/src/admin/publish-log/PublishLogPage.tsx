@@ -6,7 +6,7 @@ import { Box, Button, Field, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
-import { actionLabels, logMessages } from './messages';
+import { actionLabels, logMessages, scheduledLabel } from './messages';
 
 interface LogRow {
   id: number;
@@ -146,6 +146,17 @@ export function PublishLogPage() {
                         {row.detail?.signOff
                           ? ` — ${formatMessage(logMessages.withoutSignOff)}`
                           : ''}
+                        {typeof row.detail?.scheduledAction === 'string' &&
+                        typeof row.detail.at === 'string'
+                          ? ` (${formatMessage(scheduledLabel, {
+                              action: row.detail.scheduledAction,
+                              at: formatDate(row.detail.at, {
+                                dateStyle: 'medium',
+                                timeStyle: 'short',
+                              }),
+                            })})`
+                          : ''}
+                        {typeof row.detail?.message === 'string' ? ` — ${row.detail.message}` : ''}
                       </td>
                       <td>{row.actorName}</td>
                       <td>

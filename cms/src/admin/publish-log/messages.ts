@@ -39,4 +39,14 @@ export const actionLabels: Record<string, MessageDescriptor> = {
   unpublish: t('action.unpublish', 'Unpublished'),
   delete: t('action.delete', 'Deleted'),
   'sign-off-refused': t('action.sign-off-refused', 'Publishing refused (sign-off)'),
+  'schedule-set': t('action.schedule-set', 'Schedule set'),
+  'schedule-cancelled': t('action.schedule-cancelled', 'Schedule cancelled'),
+  'schedule-fired': t('action.schedule-fired', 'Scheduled change made'),
+  'schedule-failed': t('action.schedule-failed', 'Scheduled change failed'),
 };
+
+/** A schedule row's detail: what was scheduled, for when. */
+export const scheduledLabel = t(
+  'scheduled',
+  '{action, select, publish {publish} other {unpublish}} at {at}',
+);

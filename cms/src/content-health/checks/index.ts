@@ -32,6 +32,7 @@ import type { Check } from '../types';
 import { draftCheck } from './draft';
 import { linksCheck } from './links';
 import { readabilityCheck } from './readability';
+import { scheduleCheck } from './schedule';
 import { reviewCheck } from './review';
 import { settingsCheck } from './settings';
 import { signOffCheck } from './sign-off';
@@ -40,6 +41,7 @@ import { translationCheck } from './translation';
 export const CHECKS: Check[] = [
   reviewCheck,
   signOffCheck,
+  scheduleCheck,
   translationCheck,
   draftCheck,
   readabilityCheck,
