@@ -117,3 +117,32 @@ describe('a broken link in the admin’s languages', () => {
     );
   });
 });
+
+describe('a failed schedule’s time', () => {
+  const finding = {
+    id: 'schedule-failed:x',
+    severity: 'error',
+    kind: 'draft',
+    code: 'schedule-failed',
+    message: 'The publish scheduled for {at} did not happen: {reason}',
+    params: { scheduledAction: 'publish', at: '2026-12-01T09:30:00.000Z', reason: 'refused' },
+    entry: {
+      uid: 'api::faq.faq',
+      documentId: 'd',
+      locale: 'en',
+      title: 'What?',
+      contentType: 'FAQ',
+    },
+    editUrl: '/content-manager/collection-types/api::faq.faq/d',
+  } as const satisfies Finding;
+  const format = (locale: 'en' | 'es') =>
+    findingMessage(createIntl({ locale, messages: load(locale), timeZone: 'UTC' }), finding);
+
+  it('is written out in the admin’s language, not as ISO 8601', () => {
+    expect(format('en')).toMatch(/^The publish scheduled for December 1, 2026 at 9:30\sAM /);
+    expect(format('es')).toBe(
+      'La publicación programada para el 1 de diciembre de 2026 a las 9:30 no se realizó: refused',
+    );
+    expect(format('es')).not.toContain('T09:30');
+  });
+});

@@ -49,10 +49,13 @@ export function findingMessage(intl: IntlShape, finding: Finding): string {
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An instant (a scheduled time), as the server sends it: ISO 8601 with its offset. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * The server's parameters, plus what a translation needs that the server gives in English:
- * dates (YYYY-MM-DD) written out in the admin's language; `entryLanguage`, the name of the
+ * dates (YYYY-MM-DD) written out in the admin's language, instants (ISO 8601) with the time in the
+ * editor's time zone; `entryLanguage`, the name of the
  * finding's locale; `<x>LocaleName` for each `<x>Locale` code; `fieldName`, the field's name;
  * `<x>Key` for each text `<x>`, with `_` for `-`, to `select` on.
  */
@@ -66,6 +69,9 @@ export function findingParams(intl: IntlShape, finding: Finding): Record<string,
         dateStyle: 'long',
         timeZone: 'UTC',
       });
+    } else if (INSTANT.test(value)) {
+      // In the editor's language and time zone, as they set it in the schedule panel.
+      params[key] = intl.formatDate(new Date(value), { dateStyle: 'long', timeStyle: 'short' });
     }
     if (/Locale$/.test(key)) params[`${key}Name`] = localeName(intl, value);
     // A message format's `select` takes no hyphens: "never-published" → `stateKey` never_published.
