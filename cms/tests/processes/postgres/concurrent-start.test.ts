@@ -93,6 +93,7 @@ describe('several CMS processes starting at the same moment on one empty databas
       expect(
         await rows('SELECT code, count(*)::int AS n FROM admin_roles GROUP BY code ORDER BY code'),
       ).toEqual([
+        { code: 'clinical-reviewer', n: 1 },
         { code: 'strapi-author', n: 1 },
         { code: 'strapi-editor', n: 1 },
         { code: 'strapi-super-admin', n: 1 },
