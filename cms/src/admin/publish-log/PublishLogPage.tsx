@@ -7,19 +7,8 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { styled } from 'styled-components';
 import { actionLabels, logMessages, scheduledLabel } from './messages';
-
-interface LogRow {
-  id: number;
-  at: string;
-  action: string;
-  actorKind: string;
-  actorName: string;
-  uid: string;
-  documentId: string | null;
-  locale: string | null;
-  title: string | null;
-  detail: Record<string, unknown> | null;
-}
+// The server's row, as GET /publish-log sends it (a type only: nothing of the server is bundled).
+import type { LogRow } from '../../publish-log/store';
 
 interface Filters {
   title: string;
