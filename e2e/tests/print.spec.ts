@@ -12,8 +12,16 @@ import enMessages from '../../web/src/i18n/en';
 // every sheet carries the crisis line, the review date, the clinic and the page's address; no
 // navigation, menu or feedback buttons.
 
-const slug = seeded.en.article.slug;
-const REVIEWED = '2026-11-02';
+const runId = Date.now().toString(36);
+const slug = `e2e-print-${runId}`;
+const title = `${seeded.en.article.title} (print test ${runId})`;
+/** A week ago, as the sign-off rule accepts it, and as the page writes it out. */
+const reviewed = new Date(Date.now() - 7 * 86_400_000);
+const REVIEWED = reviewed.toISOString().slice(0, 10);
+const REVIEWED_TEXT = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'long',
+  timeZone: 'UTC',
+}).format(reviewed);
 let documentId = '';
 
 /** The text of each page of a PDF. */
@@ -31,18 +39,38 @@ function pdfPages(pdf: Buffer): string[] {
 
 test.describe('printed pages', () => {
   test.beforeAll(async () => {
-    // The seed has no review date (none is invented): give the article one, as an editor would.
-    const found = await cmsApi<{ data: Array<{ documentId: string }> }>(
+    // The seeded article has no review date and no reviewer (none is invented), so it cannot be
+    // published again under clinical sign-off: print a signed-off copy of its text, test data
+    // only, removed afterwards (the other specs expect the seed's article to be the only one).
+    const found = await cmsApi<{ data: Array<{ summary: string; body: unknown }> }>(
       'GET',
-      `/articles?locale=en&filters[slug][$eq]=${slug}`,
+      `/articles?locale=en&filters[slug][$eq]=${seeded.en.article.slug}&fields[0]=summary&fields[1]=body`,
     );
-    documentId = found.data[0]!.documentId;
-    await cmsApi('PUT', `/articles/${documentId}?locale=en`, { data: { lastReviewed: REVIEWED } });
+    const { summary, body } = found.data[0]!;
+    const nextReview = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+    const created = await cmsApi<{ data: { documentId: string } }>(
+      'POST',
+      '/articles?locale=en&status=published',
+      {
+        data: {
+          title,
+          slug,
+          summary,
+          body,
+          reviewedBy: 'E2E Test Reviewer',
+          lastReviewed: REVIEWED,
+          nextReviewDue: nextReview,
+          references: [{ label: 'A test reference', url: 'https://example.org/reference' }],
+        },
+      },
+    );
+    documentId = created.data.documentId;
     await waitForPage(`/articles/${slug}`, (raw) => raw.html.includes(REVIEWED));
   });
   test.afterAll(async () => {
     if (documentId) {
-      await cmsApi('PUT', `/articles/${documentId}?locale=en`, { data: { lastReviewed: null } });
+      await cmsApi('DELETE', `/articles/${documentId}?locale=en`);
+      await waitForPage(`/articles/${slug}`, (raw) => raw.status === 404);
     }
   });
 
@@ -54,12 +82,12 @@ test.describe('printed pages', () => {
     const pages = pdfPages(await page.pdf({ format: 'A5' }));
     expect(pages.length).toBeGreaterThan(1);
     const all = pages.join('\n');
-    expect(all).toContain(seeded.en.article.title);
+    expect(all.replace(/\s+/g, ' ')).toContain(title);
     for (const [index, text] of pages.entries()) {
       const flat = text.replace(/\s+/g, ' ');
       expect(flat, `page ${index + 1}`).toContain('988');
       expect(flat, `page ${index + 1}`).toContain(
-        `${enMessages.articles.lastReviewed}: November 2, 2026`,
+        `${enMessages.articles.lastReviewed}: ${REVIEWED_TEXT}`,
       );
       expect(flat, `page ${index + 1}`).toContain(`${env.webUrl}/articles/${slug}`);
     }

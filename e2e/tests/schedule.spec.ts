@@ -10,13 +10,22 @@ import { cmsApi, getPage, textOf, waitForPage } from './support/site';
 // e2e/run.mjs) publishes it as the scheduler and the prerendered site shows it, like any publish.
 
 const FAQ = 'api::faq.faq';
+/** The question the first test creates: removed after it, so other specs see the seed's FAQ. */
+let created: { documentId: string; question: string } | null = null;
+
+test.afterAll(async () => {
+  if (!created) return;
+  const { documentId, question } = created;
+  await cmsApi('DELETE', `/faqs/${documentId}?locale=en`);
+  await waitForPage('/faq', (p) => !textOf(p.html).includes(question));
+});
 
 test('an Editor schedules an FAQ’s publish in the edit view; it reaches the prerendered site', async ({
   admin: page,
 }) => {
   test.setTimeout(150_000);
   const question = `Scheduled e2e question ${Date.now()}?`;
-  const created = await cmsApi<{ data: { documentId: string } }>(
+  const { data } = await cmsApi<{ data: { documentId: string } }>(
     'POST',
     '/faqs?locale=en&status=draft',
     {
@@ -27,10 +36,11 @@ test('an Editor schedules an FAQ’s publish in the edit view; it reaches the pr
       },
     },
   );
+  created = { documentId: data.documentId, question };
   expect(textOf((await getPage('/faq')).html)).not.toContain(question);
 
   await page.goto(
-    `${env.cmsUrl}/admin/content-manager/collection-types/${FAQ}/${created.data.documentId}?plugins[i18n][locale]=en`,
+    `${env.cmsUrl}/admin/content-manager/collection-types/${FAQ}/${data.documentId}?plugins[i18n][locale]=en`,
   );
   await expect(page.getByRole('heading', { level: 1, name: question })).toBeVisible();
   const panel = page.getByTestId('schedule-panel');
