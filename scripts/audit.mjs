@@ -234,6 +234,20 @@ async function rest(cmsUrl, token, method, path, body) {
   return response.json();
 }
 
+/**
+ * What clinical sign-off asks of an article before it is published (cms/src/sign-off): generated
+ * load-test data, named as such, never clinic content.
+ */
+function generatedSignOff() {
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return {
+    reviewedBy: 'Generated for the audit (not a real review)',
+    lastReviewed: day(0),
+    nextReviewDue: day(180),
+    references: [{ label: 'Generated reference', url: 'https://example.org/generated' }],
+  };
+}
+
 /** Articles with a body of a few paragraphs, each published in English and Spanish. */
 async function generateArticles(cmsUrl, token, count) {
   const body = (n, lang) =>
@@ -262,6 +276,7 @@ async function generateArticles(cmsUrl, token, count) {
             slug,
             summary: `Summary of article ${n}.`,
             body: body(n, 'en'),
+            ...generatedSignOff(),
           },
         });
         await rest(
@@ -275,6 +290,7 @@ async function generateArticles(cmsUrl, token, count) {
               slug: `articulo-generado-${n}`,
               summary: `Resumen del artículo ${n}.`,
               body: body(n, 'es'),
+              ...generatedSignOff(),
             },
           },
         );
