@@ -124,6 +124,43 @@ test('nginx serves the index: chunks cached for a year, the entry naming them re
   expect((await fetch(new URL('/pagefind/index/en_missing.pf_index', env.webUrl))).status).toBe(
     404,
   );
+  // The result list names the current chunks, so it is revalidated like the entry.
+  const list = await fetch(new URL('/pagefind/results.es.json', env.webUrl));
+  expect(list.headers.get('cache-control')).toBe('no-cache');
+  const { chunks } = (await list.json()) as { chunks: string[] };
+  expect(chunks.length).toBeGreaterThan(0);
+  for (const chunk of chunks) {
+    expect((await fetch(new URL(`/pagefind/${chunk}`, env.webUrl))).status).toBe(200);
+  }
+});
+
+test('after the first results, the page fetches the result list and the index; later results are listed at once, their excerpts after', async ({
+  page,
+}) => {
+  const requests = recordRequests(page);
+  await page.goto('/search?q=genetic');
+  await expect(
+    results(page).getByRole('link', { name: seeded.en.faqs[1]!.question }),
+  ).toBeVisible();
+  // While the visitor reads: the English list, and every chunk it names.
+  await expect
+    .poll(() => requests.filter((r) => r.url().includes('/pagefind/results.')).map((r) => r.url()))
+    .toEqual([`${webOrigin}/pagefind/results.en.json`]);
+  const { chunks } = (await (
+    await fetch(new URL('/pagefind/results.en.json', env.webUrl))
+  ).json()) as {
+    chunks: string[];
+  };
+  await expect
+    .poll(() => chunks.filter((chunk) => !requests.some((r) => r.url().endsWith(chunk))))
+    .toEqual([]);
+
+  // The next query: the title from the list, then the excerpt with the words marked.
+  await page.getByTestId('search-input').fill('ketamine');
+  await expect(results(page).getByRole('link', { name: seeded.en.article.title })).toBeVisible();
+  await expect(results(page)).toHaveAttribute('aria-busy', 'false');
+  await expect(results(page).locator('mark').first()).toHaveText(/ketamine/i);
+  await expectNoAxeViolations(page);
 });
 
 test.describe('with the CMS down', () => {

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { resultListFile, type SearchResultList } from '@/shared/searchResultList';
 import { listFiles, removeFile, writeFileAtomic } from './files';
 
 /**
@@ -56,6 +58,8 @@ export interface SearchIndexReport {
   ms: number;
   /** The index's bytes per language (its metadata, word index and excerpts, and the WASM). */
   bytes: Record<string, number>;
+  /** The result list's bytes per language, uncompressed (src/shared/searchResultList.ts). */
+  resultListBytes: Record<string, number>;
 }
 
 /**
@@ -67,6 +71,8 @@ export interface SearchIndexReport {
 export function createSearchIndexer(outDir: string) {
   /** The files of the previous build: kept one build longer, for searches still using them. */
   let previous: Set<string> | null = null;
+  /** Each excerpt file's URL and title, by file: most stay the same from one build to the next. */
+  let listed = new Map<string, [url: string, title: string]>();
 
   async function build(documents: readonly SearchDocument[]): Promise<SearchIndexReport> {
     const started = Date.now();
@@ -95,6 +101,11 @@ export function createSearchIndexer(outDir: string) {
       const files = built.files.filter((file) => SERVED.test(file.path));
       const entry = files.find((file) => file.path === ENTRY);
       if (!entry) throw new Error(`Pagefind wrote no ${ENTRY}`);
+      const read = resultLists(files, listed);
+      /** Each language's result list, as written. */
+      const lists = new Map(
+        [...read.lists].map(([language, list]) => [language, JSON.stringify(list)]),
+      );
 
       const before = previous ?? new Set(await listFiles(join(outDir, SEARCH_DIR)));
       for (const file of files) {
@@ -105,8 +116,17 @@ export function createSearchIndexer(outDir: string) {
         await writeFileAtomic(outDir, path, file.content);
       }
       await writeFileAtomic(outDir, `${SEARCH_DIR}/${ENTRY}`, entry.content);
+      // After the entry: a list older or newer than the index a visitor searches only misses a
+      // title or two, which the search page then reads from the excerpt files instead.
+      for (const [language, list] of lists) {
+        await writeFileAtomic(outDir, `${SEARCH_DIR}/${resultListFile(language)}`, list);
+      }
+      listed = read.listed;
 
-      const current = new Set(files.map((file) => file.path));
+      const current = new Set([
+        ...files.map((file) => file.path),
+        ...[...lists.keys()].map(resultListFile),
+      ]);
       for (const file of await listFiles(join(outDir, SEARCH_DIR))) {
         if (!current.has(file) && !before.has(file)) {
           await removeFile(join(outDir, SEARCH_DIR), file);
@@ -117,6 +137,9 @@ export function createSearchIndexer(outDir: string) {
         documents: documents.length,
         ms: Date.now() - started,
         bytes: bytesPerLanguage(files),
+        resultListBytes: Object.fromEntries(
+          [...lists].map(([language, list]) => [language, Buffer.byteLength(list)]),
+        ),
       };
     } finally {
       await index.deleteIndex();
@@ -140,17 +163,67 @@ export function searchedPart(html: string): string {
 }
 
 /** `pagefind.en_….pf_meta`, `index/en_….pf_index`, `fragment/en_…`, `wasm.en.pagefind`. */
+function languageOf(path: string): string | undefined {
+  const language =
+    /^(?:pagefind\.|wasm\.|(?:index|fragment|filter)\/)([a-z]{2,3}(?:-[a-z0-9]+)?)[._]/i.exec(
+      path,
+    )?.[1];
+  return language === 'unknown' ? undefined : language;
+}
+
 function bytesPerLanguage(files: readonly { path: string; content: Uint8Array }[]) {
   const bytes: Record<string, number> = {};
   for (const file of files) {
-    const language =
-      /^(?:pagefind\.|wasm\.|(?:index|fragment|filter)\/)([a-z]{2,3}(?:-[a-z0-9]+)?)[._]/i.exec(
-        file.path,
-      )?.[1];
-    if (!language || language === 'unknown') continue;
+    const language = languageOf(file.path);
+    if (!language) continue;
     bytes[language] = (bytes[language] ?? 0) + file.content.byteLength;
   }
   return bytes;
+}
+
+/**
+ * Each language's result list (src/shared/searchResultList.ts): its chunk files, and every
+ * result's URL and title, read from the excerpt files Pagefind wrote (`fragment/<id>.pf_fragment`,
+ * gzip: its signature, then JSON), the ones already read in `known` taken from there.
+ */
+function resultLists(
+  files: readonly { path: string; content: Uint8Array }[],
+  known: ReadonlyMap<string, [url: string, title: string]>,
+) {
+  const lists = new Map<string, SearchResultList>();
+  const listed = new Map<string, [url: string, title: string]>();
+  const listOf = (language: string) => {
+    let list = lists.get(language);
+    if (!list) lists.set(language, (list = { chunks: [], results: {} }));
+    return list;
+  };
+  for (const file of files) {
+    const language = languageOf(file.path);
+    if (!language) continue;
+    if (/^index\/[^/]+\.pf_index$/.test(file.path)) listOf(language).chunks.push(file.path);
+    const id = /^fragment\/([^/]+)\.pf_fragment$/.exec(file.path)?.[1];
+    if (!id) continue;
+    const result = known.get(file.path) ?? readFragment(file);
+    listOf(language).results[id] = result;
+    listed.set(file.path, result);
+  }
+  return { lists, listed };
+}
+
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+function readFragment(file: { path: string; content: Uint8Array }): [url: string, title: string] {
+  const text = gunzipSync(file.content).toString('utf8');
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) {
+    throw new Error(`${file.path}: not an excerpt file of the Pagefind this was written for`);
+  }
+  const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as {
+    url?: unknown;
+    meta?: { title?: unknown };
+  };
+  if (typeof fragment.url !== 'string') throw new Error(`${file.path}: no URL`);
+  const title = typeof fragment.meta?.title === 'string' ? fragment.meta.title : fragment.url;
+  return [fragment.url, title];
 }
 
 /** Stops Pagefind's indexing process (it starts again on the next build). */

@@ -4,6 +4,11 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  isSearchResultList,
+  resultListFile,
+  type SearchResultList,
+} from '@/shared/searchResultList';
 import { listFiles } from '../files';
 import {
   closeSearchIndexer,
@@ -110,6 +115,56 @@ describe('the search index', () => {
       meta: { title: 'How long does an infusion take?' },
     });
     expect(results[0]!.excerpt).toMatch(/^About forty <mark>minutes/);
+  });
+
+  it("lists each language's results by Pagefind's id, and the index's chunks", async () => {
+    const indexer = createSearchIndexer(outDir);
+    const documents: SearchDocument[] = [
+      {
+        url: '/articles/a',
+        file: page('articles/a.html', 'en', 'Ketamine & you', 'Infusion for depression.'),
+      },
+      {
+        url: '/faq#faq-one',
+        language: 'en',
+        title: 'How long does an infusion take?',
+        content: 'About forty minutes of infusion.',
+      },
+      {
+        url: '/es/articles/a',
+        file: page('es/articles/a.html', 'es', 'Ketamina', 'Infusión para la depresión.'),
+      },
+    ];
+    const report = await indexer.build(documents);
+    const read = (language: string): SearchResultList =>
+      JSON.parse(readFileSync(join(outDir, 'pagefind', resultListFile(language)), 'utf8'));
+
+    const en = read('en');
+    expect(isSearchResultList(en)).toBe(true);
+    // The list says what Pagefind's own excerpt files say, under the ids its search returns.
+    const found = await searchSite(outDir, 'en', 'infusion');
+    expect(found).toHaveLength(2);
+    for (const result of found) {
+      expect(en.results[result.id]).toEqual([result.url, result.meta.title]);
+    }
+    expect(Object.keys(en.results)).toHaveLength(2);
+    expect(en.chunks.length).toBeGreaterThan(0);
+    for (const chunk of en.chunks) {
+      expect(chunk).toMatch(/^index\/en_/);
+      expect(existsSync(join(outDir, 'pagefind', chunk))).toBe(true);
+    }
+    expect(Object.values(read('es').results)).toEqual([['/es/articles/a', 'Ketamina']]);
+    expect(Object.keys(report.resultListBytes).sort()).toEqual(['en', 'es']);
+
+    // A later build lists the new page, and no longer the one removed; the list stays.
+    page('articles/b.html', 'en', 'Sleep', 'Rest well.');
+    await indexer.build([documents[1]!, { url: '/articles/b', file: 'articles/b.html' }]);
+    expect(
+      Object.values(read('en').results)
+        .map(([url]) => url)
+        .sort(),
+    ).toEqual(['/articles/b', '/faq#faq-one']);
+    expect(existsSync(join(outDir, 'pagefind', resultListFile('es')))).toBe(true);
   });
 
   it('keeps the previous index when a build fails', async () => {

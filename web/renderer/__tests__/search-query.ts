@@ -37,7 +37,9 @@ export async function searchSite(outDir: string, language: string, query: string
       PagefindModule['createInstance']
     >;
     const { results } = await instance.search(query);
-    return Promise.all(results.map((result) => result.data()));
+    return Promise.all(
+      results.map(async (result) => ({ id: result.id, ...(await result.data()) })),
+    );
   } finally {
     delete (globalThis as { document?: unknown }).document;
   }

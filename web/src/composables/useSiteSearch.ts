@@ -1,5 +1,10 @@
 import { onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue';
 import type { Locale } from '@/shared/locales';
+import {
+  isSearchResultList,
+  resultListFile,
+  type SearchResultList,
+} from '@/shared/searchResultList';
 
 /**
  * The site search, in the browser: Pagefind's script and index are static files the renderer
@@ -27,18 +32,24 @@ export type PagefindLoader = () => Promise<PagefindModule>;
  * Pagefind's script, written with the index (never bundled by Vite: it must match the index it
  * reads). A variable specifier, so the build leaves the import to the browser.
  */
-const PAGEFIND_URL = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
+const SEARCH_BASE = `${import.meta.env.BASE_URL}pagefind/`;
+const PAGEFIND_URL = `${SEARCH_BASE}pagefind.js`;
 const loadFromSite: PagefindLoader = () => import(/* @vite-ignore */ PAGEFIND_URL);
 
 let loader: PagefindLoader = loadFromSite;
 let module: Promise<PagefindModule> | null = null;
 const instances = new Map<Locale, PagefindInstance>();
+/** Each language's result list, once fetched (`warmSearch`). */
+const resultLists = new Map<Locale, SearchResultList>();
+const warming = new Map<Locale, Promise<void>>();
 
 /** For tests: where Pagefind comes from. Forgets what was loaded. */
 export function setPagefindLoader(load: PagefindLoader | null): void {
   loader = load ?? loadFromSite;
   module = null;
   instances.clear();
+  resultLists.clear();
+  warming.clear();
 }
 
 /**
@@ -71,7 +82,8 @@ export interface ExcerptPart {
 export interface SearchHit {
   url: string;
   title: string;
-  excerpt: ExcerptPart[];
+  /** Null while it is on its way: the title and link are shown first. */
+  excerpt: ExcerptPart[] | null;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -106,8 +118,6 @@ export function parseExcerpt(excerpt: string): ExcerptPart[] {
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
 
 export interface SiteSearchOptions {
-  /** Wait this long after the last keystroke before searching. */
-  debounceMs?: number;
   /**
    * Show this many results at a time (`showMore` adds as many again; the count says how many
    * there are in all). Each result shown is one more small file fetched (its excerpt).
@@ -121,13 +131,40 @@ async function toHit(result: PagefindResult): Promise<SearchHit> {
 }
 
 /**
- * Searches as `query` changes (debounced): `results` and `total` for the last query typed, never
- * for an older one whose answer arrived late.
+ * The results to show: from the language's result list, title and link at once (the excerpts
+ * are fetched after); a result the list does not have (published since it was fetched) waits for
+ * its excerpt file.
+ */
+function toHits(found: PagefindResult[], list: SearchResultList | undefined) {
+  return Promise.all(
+    found.map((result): SearchHit | Promise<SearchHit> => {
+      const listed = list?.results[result.id];
+      return listed ? { url: listed[0], title: listed[1], excerpt: null } : toHit(result);
+    }),
+  );
+}
+
+/** The hits with their excerpts: an excerpt that cannot be fetched is left out. */
+function withExcerpts(found: PagefindResult[], hits: SearchHit[]): Promise<SearchHit[]> {
+  return Promise.all(
+    hits.map(async (hit, index) => {
+      if (hit.excerpt) return hit;
+      try {
+        return { ...hit, excerpt: parseExcerpt((await found[index]!.data()).excerpt) };
+      } catch {
+        return { ...hit, excerpt: [] };
+      }
+    }),
+  );
+}
+
+/**
+ * Searches as `query` changes: `results` and `total` for the last query typed, never for an older
+ * one whose answer arrived late. A search starts at once (no waiting for the visitor to stop
+ * typing: results follow each key); the keys typed while one runs are searched together right
+ * after it, so a fast typist or a slow phone never queues a search per key.
  */
 export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = {}) {
-  // Short: a query on a warm index takes a few milliseconds, and results should follow typing
-  // within 100 ms (the README's figures); long enough to skip most intermediate keystrokes.
-  const debounceMs = options.debounceMs ?? 50;
   const pageSize = options.pageSize ?? 10;
   const query = ref('');
   const status = ref<SearchStatus>('idle');
@@ -136,7 +173,10 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
   /** The words the results are for. */
   const searched = ref('');
   let found: PagefindResult[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The words to search once the search running ends (null: none). */
+  let waiting: { words: string; language: Locale } | null = null;
+  let searching: Promise<void> | null = null;
+  let cancelWarm = () => {};
   let latest = 0;
 
   async function run(words: string, language: Locale): Promise<void> {
@@ -153,15 +193,21 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
     try {
       const pagefind = await pagefindFor(language);
       const answer = await pagefind.search(words);
-      const hits = await Promise.all(answer.results.slice(0, pageSize).map(toHit));
-      if (run !== latest) return;
+      const shown = answer.results.slice(0, pageSize);
+      const hits = await toHits(shown, resultLists.get(language));
+      // Newer words are waiting: these results are already out of date.
+      if (run !== latest || waiting) return;
       found = answer.results;
       results.value = hits;
       total.value = found.length;
       searched.value = words;
       status.value = 'done';
+      void fillExcerpts(run, shown, hits);
+      // The visitor reads these results: time to fetch what makes the next ones instant.
+      cancelWarm();
+      cancelWarm = whenIdle(() => void warmSearch(language));
     } catch {
-      if (run !== latest) return;
+      if (run !== latest || waiting) return;
       results.value = [];
       total.value = 0;
       found = [];
@@ -169,27 +215,54 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
     }
   }
 
+  /** Puts the excerpts in, once fetched, unless the visitor searched again meanwhile. */
+  async function fillExcerpts(run: number, shown: PagefindResult[], hits: SearchHit[]) {
+    if (hits.every((hit) => hit.excerpt)) return;
+    const complete = await withExcerpts(shown, hits);
+    if (run !== latest) return;
+    const offset = results.value.indexOf(hits[0]!);
+    if (offset < 0) return;
+    const next = [...results.value];
+    next.splice(offset, complete.length, ...complete);
+    results.value = next;
+  }
+
   /** The next results of the same search. */
   async function showMore(): Promise<void> {
     const run = latest;
     const next = found.slice(results.value.length, results.value.length + pageSize);
     try {
-      const hits = await Promise.all(next.map(toHit));
-      if (run === latest) results.value = [...results.value, ...hits];
+      const hits = await toHits(next, resultLists.get(locale.value));
+      if (run !== latest) return;
+      results.value = [...results.value, ...hits];
+      void fillExcerpts(run, next, hits);
     } catch {
       // The results shown stay; the button stays to try again.
     }
   }
 
-  function schedule(): void {
-    clearTimeout(timer);
-    const words = query.value.trim();
-    const language = locale.value;
-    timer = setTimeout(() => void run(words, language), words ? debounceMs : 0);
+  /** Searches the words now, or after the search running: resolves once they are searched. */
+  function searchLatest(): Promise<void> {
+    waiting = { words: query.value.trim(), language: locale.value };
+    searching ??= (async () => {
+      try {
+        while (waiting) {
+          const next = waiting;
+          waiting = null;
+          await run(next.words, next.language);
+        }
+      } finally {
+        searching = null;
+      }
+    })();
+    return searching;
   }
 
-  watch([query, locale], schedule);
-  onScopeDispose(() => clearTimeout(timer));
+  watch([query, locale], () => void searchLatest());
+  onScopeDispose(() => {
+    waiting = null;
+    cancelWarm();
+  });
 
   return {
     query,
@@ -198,12 +271,55 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
     total,
     searched,
     showMore,
-    /** Searches now (the form was submitted), without waiting for the debounce. */
-    searchNow: () => {
-      clearTimeout(timer);
-      return run(query.value.trim(), locale.value);
-    },
+    /** Searches the words in the box (the form was submitted); resolves once they are. */
+    searchNow: searchLatest,
   };
+}
+
+/** Runs `callback` when the browser has a moment; returns what cancels it. */
+function whenIdle(callback: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = requestIdleCallback(callback, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(callback, 200); // Safari has no idle callbacks
+  return () => clearTimeout(handle);
+}
+
+/**
+ * Fetches, once per language and page load, what makes later queries instant on a slow network:
+ * the language's result list (each result's title and link: a query lists its results without a
+ * round trip) and, into the browser's cache, every chunk of the index (each query otherwise
+ * fetches the chunks holding its words). Started once the first results are on screen, so the
+ * first query fetches no more than it needs; at 1,000 articles, a few tens of KB (the README).
+ */
+export function warmSearch(locale: Locale): Promise<void> {
+  let warm = warming.get(locale);
+  if (!warm) {
+    warm = fetchResultList(locale).catch(() => {
+      // Nothing lost: results wait for their excerpt files, as the first query's did. Not tried
+      // again before the next page load.
+    });
+    warming.set(locale, warm);
+  }
+  return warm;
+}
+
+async function fetchResultList(locale: Locale): Promise<void> {
+  const response = await fetch(`${SEARCH_BASE}${resultListFile(locale)}`, { priority: 'low' });
+  if (!response.ok) throw new Error(`result list: ${response.status}`);
+  const list: unknown = await response.json();
+  if (!isSearchResultList(list)) throw new Error('result list: not one');
+  resultLists.set(locale, list);
+  // The chunks are cached for a year (their names are hashes of their content): Pagefind's own
+  // requests for them are then answered by the browser's cache.
+  await Promise.all(
+    list.chunks.map((chunk) =>
+      fetch(`${SEARCH_BASE}${chunk}`, { priority: 'low' }).then((chunkResponse) =>
+        chunkResponse.arrayBuffer(),
+      ),
+    ),
+  );
 }
 
 /** Starts fetching Pagefind (the search box got focus): the first query is then quicker. */

@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { effectScope, nextTick, ref } from 'vue';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { effectScope, nextTick, ref, watch } from 'vue';
 import type { Locale } from '@/shared/locales';
+import type { SearchResultList } from '@/shared/searchResultList';
 import {
   parseExcerpt,
   setPagefindLoader,
   useSiteSearch,
+  warmSearch,
   type PagefindModule,
 } from '../useSiteSearch';
 
@@ -18,14 +20,22 @@ interface Page {
   excerpt: string;
 }
 
-function fakePagefind(pages: Record<string, Page[]>, delays: Record<string, number> = {}) {
+function fakePagefind(
+  pages: Record<string, Page[]>,
+  delays: Record<string, number> = {},
+  /** Each excerpt file read, by result id: resolves when the test says. */
+  excerptReads: string[] = [],
+  excerptsArrive: Promise<unknown> = Promise.resolve(),
+) {
   const created: string[] = [];
+  const queries: string[] = [];
   const module: PagefindModule = {
     createInstance: () => {
       const language = document.documentElement.lang;
       created.push(language);
       return {
         search: async (query: string) => {
+          queries.push(query);
           await new Promise((resolve) => setTimeout(resolve, delays[query] ?? 0));
           const found = (pages[language] ?? []).filter((page) =>
             page.excerpt.toLowerCase().includes(query.toLowerCase()),
@@ -33,7 +43,11 @@ function fakePagefind(pages: Record<string, Page[]>, delays: Record<string, numb
           return {
             results: found.map((page) => ({
               id: page.url,
-              data: async () => ({ ...page, meta: { title: page.title } }),
+              data: async () => {
+                excerptReads.push(page.url);
+                await excerptsArrive;
+                return { ...page, meta: { title: page.title } };
+              },
             })),
           };
         },
@@ -42,18 +56,40 @@ function fakePagefind(pages: Record<string, Page[]>, delays: Record<string, numb
   };
   const load = vi.fn(async () => module);
   setPagefindLoader(load);
-  return { load, created };
+  return { load, created, queries };
 }
+
+/** The site's files under /pagefind/: the result lists and the index's chunks. */
+function fakeSite(files: Record<string, unknown>) {
+  const fetched: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      fetched.push(url);
+      const name = url.replace(/^\/pagefind\//, '');
+      if (!(name in files)) return new Response('not found', { status: 404 });
+      const body = files[name];
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body));
+    }),
+  );
+  return fetched;
+}
+
+beforeEach(() => {
+  // Until a test serves them: no result list, as before the first results' warm-up.
+  fakeSite({});
+});
 
 afterEach(() => {
   setPagefindLoader(null);
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 function setup(locale: Locale = 'en') {
   const scope = effectScope();
   const language = ref<Locale>(locale);
-  const search = scope.run(() => useSiteSearch(language, { debounceMs: 100 }))!;
+  const search = scope.run(() => useSiteSearch(language))!;
   return { search, language, stop: () => scope.stop() };
 }
 
@@ -70,25 +106,22 @@ const PAGES = {
 };
 
 describe('useSiteSearch', () => {
-  it('searches once the visitor stops typing, not on every keystroke', async () => {
-    vi.useFakeTimers();
-    const { load } = fakePagefind(PAGES);
+  it('searches at once; keys typed meanwhile are searched together after, the last words only', async () => {
+    const { queries } = fakePagefind(PAGES, { d: 200 });
     const { search, stop } = setup();
 
-    for (const words of ['d', 'do', 'doc', 'doctor']) {
+    search.query.value = 'd';
+    await vi.waitFor(() => expect(queries).toEqual(['d']));
+    for (const words of ['do', 'doc', 'doctor']) {
       search.query.value = words;
       await nextTick();
-      await vi.advanceTimersByTimeAsync(50);
     }
-    expect(load).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(100);
-    await vi.runAllTimersAsync();
+    await vi.waitFor(() => expect(search.searched.value).toBe('doctor'));
 
+    expect(queries).toEqual(['d', 'doctor']);
     expect(search.status.value).toBe('done');
     expect(search.total.value).toBe(2);
-    expect(search.searched.value).toBe('doctor');
     expect(search.results.value.map((hit) => hit.url)).toEqual(['/faq#faq-1', '/articles/a']);
-    expect(load).toHaveBeenCalledTimes(1);
     stop();
   });
 
@@ -100,10 +133,13 @@ describe('useSiteSearch', () => {
     await nextTick();
     await new Promise((resolve) => setTimeout(resolve, 150));
     search.query.value = 'nurse';
+    const shown: string[] = [];
+    watch(search.searched, (words) => shown.push(words));
     await vi.waitFor(() => expect(search.searched.value).toBe('nurse'));
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    expect(search.searched.value).toBe('nurse');
+    // The answer for "ketamine" came while "nurse" waited: never shown.
+    expect(shown).toEqual(['nurse']);
     expect(search.results.value.map((hit) => hit.url)).toEqual(['/articles/a']);
     stop();
   });
@@ -152,6 +188,111 @@ describe('useSiteSearch', () => {
     await search.showMore();
     expect(search.results.value.map((hit) => hit.url)).toEqual(['/faq#faq-1', '/articles/a']);
     scope.stop();
+  });
+
+  it('after the first results, fetches the result list and every chunk of the index', async () => {
+    let arrive = () => {};
+    const reads: string[] = [];
+    fakePagefind(PAGES, {}, reads, new Promise<void>((resolve) => (arrive = resolve)));
+    const list: SearchResultList = {
+      chunks: ['index/en_1.pf_index', 'index/en_2.pf_index'],
+      results: { '/faq#faq-1': ['/faq#faq-1', 'Is it safe? (listed)'] },
+    };
+    const fetched = fakeSite({
+      'results.en.json': list,
+      'index/en_1.pf_index': 'x',
+      'index/en_2.pf_index': 'y',
+    });
+    const { search, stop } = setup();
+
+    // The first query: nothing listed yet, so its results wait for their excerpts.
+    search.query.value = 'doctor';
+    const first = search.searchNow();
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    expect(search.status.value).toBe('loading');
+    arrive();
+    await first;
+    expect(search.results.value.every((hit) => hit.excerpt)).toBe(true);
+
+    // Then, while the visitor reads: the list, and every chunk into the browser's cache.
+    await vi.waitFor(() => expect(fetched).toHaveLength(3));
+    expect(fetched).toEqual([
+      '/pagefind/results.en.json',
+      '/pagefind/index/en_1.pf_index',
+      '/pagefind/index/en_2.pf_index',
+    ]);
+
+    stop();
+  });
+
+  it('a listed result is shown before its excerpt, which follows', async () => {
+    let arrive = () => {};
+    const reads: string[] = [];
+    fakePagefind(PAGES, {}, reads, new Promise<void>((resolve) => (arrive = resolve)));
+    fakeSite({
+      'results.en.json': {
+        chunks: [],
+        results: {
+          '/faq#faq-1': ['/faq#faq-1', 'Is it safe?'],
+          '/articles/a': ['/articles/a', 'Ketamine'],
+        },
+      },
+    });
+    await warmSearch('en');
+    const { search, stop } = setup();
+
+    search.query.value = 'doctor';
+    await search.searchNow();
+    expect(search.status.value).toBe('done');
+    expect(search.results.value).toEqual([
+      { url: '/faq#faq-1', title: 'Is it safe?', excerpt: null },
+      { url: '/articles/a', title: 'Ketamine', excerpt: null },
+    ]);
+
+    arrive();
+    await vi.waitFor(() => expect(search.results.value.every((hit) => hit.excerpt)).toBe(true));
+    expect(search.results.value[1]!.excerpt).toEqual([
+      { text: 'Ask your doctor & nurse.', mark: false },
+    ]);
+    stop();
+  });
+
+  it('a result the list does not have waits for its excerpt file', async () => {
+    fakePagefind(PAGES);
+    fakeSite({
+      'results.en.json': { chunks: [], results: { '/faq#faq-1': ['/faq#faq-1', 'Is it safe?'] } },
+    });
+    await warmSearch('en');
+    const { search, stop } = setup();
+
+    search.query.value = 'nurse';
+    await search.searchNow();
+    expect(search.results.value).toEqual([
+      {
+        url: '/articles/a',
+        title: 'Ketamine',
+        excerpt: [{ text: 'Ask your doctor & nurse.', mark: false }],
+      },
+    ]);
+    stop();
+  });
+
+  it.each([
+    ['missing', null],
+    ['not JSON', 'not json'],
+    ['not a list', { chunks: ['../../etc/passwd'], results: {} }],
+  ])('a result list that is %s is ignored: results wait for their excerpts', async (_, file) => {
+    fakePagefind(PAGES);
+    const fetched = fakeSite(file === null ? {} : { 'results.en.json': file });
+    await warmSearch('en');
+    const { search, stop } = setup();
+
+    search.query.value = 'doctor';
+    await search.searchNow();
+    expect(search.results.value.every((hit) => hit.excerpt)).toBe(true);
+    // No chunk named by a file that is not a list is fetched.
+    expect(fetched).toEqual(['/pagefind/results.en.json']);
+    stop();
   });
 
   it('empty words: no search, no results', async () => {
