@@ -37,11 +37,32 @@ for (const lang of LANGS) {
       await expect
         .poll(() => page.evaluate(() => '__vue_app__' in document.getElementById('app')!))
         .toBe(true);
+      // What is below the fold is taken over as it nears the screen: down to the footer.
+      await page.getByRole('contentinfo').scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise(requestAnimationFrame));
       expect(messages).toEqual([]);
       expect(apiRequests).toEqual([]);
     });
   }
 }
+
+test('the home page on a phone: a question below the fold opens once scrolled to', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await expect
+    .poll(() => page.evaluate(() => '__vue_app__' in document.getElementById('app')!))
+    .toBe(true);
+  const question = page.getByRole('button', { name: seeded.en.faqs[0].question });
+  // Not taken over when the page started (web/src/components/hydrateWhenVisible.ts)...
+  await expect(question).not.toBeInViewport();
+  // ...but by the time a visitor scrolls to it and taps.
+  await question.scrollIntoViewIfNeeded();
+  await question.click();
+  await expect(question).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByText(seeded.en.faqs[0].answerStart)).toBeVisible();
+});
 
 test('a hydrated page responds: a question opens, a link navigates without a reload', async ({
   page,

@@ -15,8 +15,11 @@ const { app, router } = createSiteApp({
   initialState: state?.stores,
 });
 
-// Mount once the first route (and its lazy view) is resolved, so the first render matches.
+// Mount once the first route (and its lazy view) is resolved, so the first render matches; in a
+// task of its own, not the one that built the app: on a slow phone each takes tens of
+// milliseconds, and one long task would hold up a first tap for both.
 router
   .isReady()
   .catch(() => undefined)
-  .finally(() => app.mount('#app'));
+  .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+  .then(() => app.mount('#app'));
