@@ -17,7 +17,26 @@ const whenIdle = (callback: () => void) =>
   'requestIdleCallback' in window
     ? requestIdleCallback(callback, { timeout: 2000 })
     : setTimeout(callback, 100); // Safari has no idle callbacks
-// A frame's callbacks run before its paint, so a callback queued from one runs after the first
-// paint. Browsers pause frames in background tabs: the timer starts the app there anyway.
-requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(start)));
+
+/**
+ * Once the page is on screen: the browser reports its first contentful paint after the paint
+ * itself, which may come a little after the frame that produced it. Where paint timing is missing,
+ * the frame after the first one.
+ */
+function afterFirstPaint(callback: () => void): void {
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    // A frame's callbacks run before its paint: one queued from the first runs after it.
+    requestAnimationFrame(() => requestAnimationFrame(callback));
+    return;
+  }
+  const observer = new PerformanceObserver((entries) => {
+    if (!entries.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    callback();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+}
+
+afterFirstPaint(() => whenIdle(start));
+// Browsers do not paint background tabs: the timer starts the app there anyway.
 setTimeout(start, 3000);
