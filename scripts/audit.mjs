@@ -330,11 +330,13 @@ async function republish(cmsUrl, token, { documentId, slug }, round) {
 
 /**
  * The pages to measure: every page in the site's sitemap (so a new page is measured without
- * being listed here), but one article per language, not all of them.
+ * being listed here), but one article per language, not all of them; and the search pages, public
+ * but kept out of the sitemap (noindex).
  */
 async function auditedPaths() {
   const xml = await (await fetch(`${siteUrl}/sitemap.xml`)).text();
   const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  paths.push('/search', '/es/search');
   const seen = new Set();
   return paths.filter((path) => {
     const kind = path.replace(/\/articles\/[^/]+$/, '/articles/:slug');
