@@ -1,4 +1,5 @@
 import './assets/main.css';
+import { whenIdle } from './shared/whenIdle';
 
 /*
  * The browser entry. A prerendered page is complete without scripts; the app only makes it
@@ -13,11 +14,6 @@ const start = () => {
   started = true;
   void import('./hydrate');
 };
-const whenIdle = (callback: () => void) =>
-  'requestIdleCallback' in window
-    ? requestIdleCallback(callback, { timeout: 2000 })
-    : setTimeout(callback, 100); // Safari has no idle callbacks
-
 /**
  * Once the page is on screen: the browser reports its first contentful paint after the paint
  * itself, which may come a little after the frame that produced it. Where paint timing is missing,

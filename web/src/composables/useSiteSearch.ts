@@ -5,6 +5,7 @@ import {
   resultListFile,
   type SearchResultList,
 } from '@/shared/searchResultList';
+import { whenIdle } from '@/shared/whenIdle';
 
 /**
  * The site search, in the browser: Pagefind's script and index are static files the renderer
@@ -274,16 +275,6 @@ export function useSiteSearch(locale: Ref<Locale>, options: SiteSearchOptions = 
     /** Searches the words in the box (the form was submitted); resolves once they are. */
     searchNow: searchLatest,
   };
-}
-
-/** Runs `callback` when the browser has a moment; returns what cancels it. */
-function whenIdle(callback: () => void): () => void {
-  if ('requestIdleCallback' in window) {
-    const handle = requestIdleCallback(callback, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(callback, 200); // Safari has no idle callbacks
-  return () => clearTimeout(handle);
 }
 
 /**
