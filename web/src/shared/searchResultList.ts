@@ -30,6 +30,9 @@ export function isSearchResultList(value: unknown): value is SearchResultList {
         Array.isArray(entry) &&
         entry.length === 2 &&
         typeof entry[0] === 'string' &&
+        // A path on this site: what a result links to.
+        entry[0].startsWith('/') &&
+        !entry[0].startsWith('//') &&
         typeof entry[1] === 'string',
     )
   );

@@ -277,19 +277,39 @@ describe('useSiteSearch', () => {
     stop();
   });
 
+  const LISTED = {
+    '/faq#faq-1': ['/faq#faq-1', 'Is it safe?'],
+    '/articles/a': ['/articles/a', 'Ketamine'],
+  };
+
   it.each([
     ['missing', null],
     ['not JSON', 'not json'],
-    ['not a list', { chunks: ['../../etc/passwd'], results: {} }],
-  ])('a result list that is %s is ignored: results wait for their excerpts', async (_, file) => {
-    fakePagefind(PAGES);
+    ['a chunk outside the index', { chunks: ['../../etc/passwd'], results: LISTED }],
+    [
+      'a link off the site',
+      { chunks: [], results: { ...LISTED, x: ['javascript:alert(1)', 'x'] } },
+    ],
+    ['a link to another host', { chunks: [], results: { ...LISTED, x: ['//example.org/', 'x'] } }],
+    // The control: this one is used, so its results do not wait for their excerpts.
+    ['a good list', { chunks: [], results: LISTED }],
+  ])('a result list that is %s: used only when valid', async (kind, file) => {
+    let arrive = () => {};
+    const reads: string[] = [];
+    fakePagefind(PAGES, {}, reads, new Promise<void>((resolve) => (arrive = resolve)));
     const fetched = fakeSite(file === null ? {} : { 'results.en.json': file });
     await warmSearch('en');
     const { search, stop } = setup();
 
     search.query.value = 'doctor';
-    await search.searchNow();
-    expect(search.results.value.every((hit) => hit.excerpt)).toBe(true);
+    const searched = search.searchNow();
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A list that is used shows the results before their excerpts; one that is not, after them.
+    expect(search.status.value).toBe(kind === 'a good list' ? 'done' : 'loading');
+    arrive();
+    await searched;
+    await vi.waitFor(() => expect(search.results.value.every((hit) => hit.excerpt)).toBe(true));
     // No chunk named by a file that is not a list is fetched.
     expect(fetched).toEqual(['/pagefind/results.en.json']);
     stop();
